@@ -1,0 +1,57 @@
+# Every target bootstraps what it needs: a .venv from the pinned requirements and,
+# for browser tests, Debian's Chromium. Run `make help` for the list.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP := $(VENV)/.dev-installed
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve site markdown check test lint chromium clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(SITE_STAMP): requirements/site.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): $(SITE_STAMP) requirements/dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+chromium: ## Install Debian's Chromium for the browser tests, if missing
+	@command -v $(CHROMIUM) >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+markdown: $(SITE_STAMP) ## Write the generated Markdown into build/docs
+	$(PY) -m sitegen markdown
+
+serve: markdown ## Build and serve with live reload at http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+site: $(SITE_STAMP) ## Check the data and build site/ (the old site/ survives a failure)
+	$(PY) -m sitegen build
+
+check: $(SITE_STAMP) ## Check the data only: every problem as path:line:column
+	$(PY) -m sitegen check
+
+lint: $(DEV_STAMP) ## ruff and mypy
+	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
+	$(PY) -m mypy
+
+test: $(DEV_STAMP) chromium ## Lint, then every test (unit, golden, build, browser)
+	$(MAKE) --no-print-directory lint
+	$(PY) -m pytest
+
+clean: ## Remove the venv and everything derived
+	rm -rf $(VENV) build site site.* .pytest_cache .mypy_cache .ruff_cache

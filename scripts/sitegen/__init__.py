@@ -1,0 +1,1 @@
+"""sitegen: builds the sciatica movement guide's Markdown pages from YAML data."""

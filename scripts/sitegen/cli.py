@@ -1,0 +1,145 @@
+"""Command line: `python -m sitegen check | markdown | build | schema`."""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .pipeline import Result, generate
+from .problems import CorpusError
+from .schema import schemas
+from .write import plan, write_pages
+
+DOCS_DIR = "build/docs"
+SITE_DIR = "site"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run one command, return the exit code."""
+    args = _parser().parse_args(argv)
+    root = Path(args.root).resolve()
+    try:
+        return int(args.command(root, args))
+    except CorpusError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description=__doc__)
+    parser.add_argument("--root", default=".", help="project root (default: current folder)")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    check = sub.add_parser("check", help="validate every source; print every problem")
+    check.set_defaults(command=cmd_check)
+    markdown = sub.add_parser("markdown", help="write the generated Markdown into build/docs")
+    markdown.add_argument("--docs-dir", default=DOCS_DIR)
+    mode = markdown.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="fail if build/docs is stale")
+    mode.add_argument("--dry-run", action="store_true", help="list what would change")
+    markdown.set_defaults(command=cmd_markdown)
+    build = sub.add_parser("build", help="check, write, mkdocs build --strict, swap into site/")
+    build.add_argument("--docs-dir", default=DOCS_DIR)
+    build.add_argument("--site-dir", default=SITE_DIR)
+    build.add_argument("--config-file", default="mkdocs.yml")
+    build.set_defaults(command=cmd_build)
+    schema = sub.add_parser("schema", help="write the JSON Schema files into schemas/")
+    schema.add_argument("--check", action="store_true", help="fail if a schema file is stale")
+    schema.set_defaults(command=cmd_schema)
+    return parser
+
+
+def _generate(root: Path) -> Result:
+    result = generate(root)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    return result
+
+
+def cmd_check(root: Path, args: argparse.Namespace) -> int:
+    """Validate only."""
+    result = _generate(root)
+    print(f"sitegen: {len(result.pages)} pages from valid sources", file=sys.stderr)
+    return 0
+
+
+def cmd_markdown(root: Path, args: argparse.Namespace) -> int:
+    """Write (or, with --check / --dry-run, only compare) the generated Markdown."""
+    result = _generate(root)
+    docs = root / args.docs_dir
+    if args.check or args.dry_run:
+        changes = plan(result.pages, docs)
+        for rel in changes.written:
+            print(f"would write {args.docs_dir}/{rel}")
+        for rel in changes.removed:
+            print(f"would remove {args.docs_dir}/{rel}")
+        stale = bool(changes.written or changes.removed)
+        return 1 if (args.check and stale) else 0
+    changes = write_pages(result.pages, docs)
+    print(
+        f"sitegen: {len(changes.written)} written, {len(changes.removed)} removed, "
+        f"{changes.unchanged} unchanged in {args.docs_dir}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_build(root: Path, args: argparse.Namespace) -> int:
+    """Build into a temporary folder and swap it in only when everything succeeded."""
+    started = time.perf_counter()
+    result = _generate(root)
+    write_pages(result.pages, root / args.docs_dir)
+    site = (root / args.site_dir).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{site.name}.building-", dir=site.parent))
+    try:
+        if not _mkdocs_build(root, args.config_file, staging, result):
+            return 1
+        _swap(staging, site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    print(f"sitegen: built {site} in {elapsed:.1f} s", file=sys.stderr)
+    return 0
+
+
+def _mkdocs_build(root: Path, config: str, out: Path, result: Result) -> bool:
+    epoch = calendar.timegm(result.build_date.timetuple())
+    # SOURCE_DATE_EPOCH fixes the sitemap dates, so the same sources give the same bytes.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command += ["--config-file", config, "--site-dir", str(out)]
+    return subprocess.run(command, cwd=root, env=env, check=False).returncode == 0
+
+
+def _swap(staging: Path, site: Path) -> None:
+    """Replace `site` by `staging` with two renames; the old tree is removed last."""
+    old = site.with_name(f"{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_schema(root: Path, args: argparse.Namespace) -> int:
+    """Write the JSON Schemas, or check that the committed ones are current."""
+    stale = []
+    for rel, content in schemas().items():
+        path = root / rel
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == content:
+            continue
+        stale.append(rel)
+        if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8", newline="\n")
+    for rel in stale:
+        print(f"{'stale' if args.check else 'wrote'}: {rel}", file=sys.stderr)
+    return 1 if (args.check and stale) else 0

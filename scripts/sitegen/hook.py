@@ -1,0 +1,29 @@
+"""MkDocs hook: regenerate the Markdown before every build, so `mkdocs serve` reloads live."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from sitegen.pipeline import generate
+from sitegen.problems import CorpusError
+from sitegen.write import write_pages
+
+log = logging.getLogger("mkdocs.hooks.sitegen")
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Load, check and render the sources next to mkdocs.yml into docs_dir."""
+    root = Path(config.config_file_path).parent
+    try:
+        result = generate(root)
+    except CorpusError as exc:
+        raise PluginError(exc.report()) from None
+    for warning in result.warnings:
+        log.info("%s", warning)
+    changes = write_pages(result.pages, Path(config.docs_dir))
+    if changes.written or changes.removed:
+        log.info("sitegen: %d written, %d removed", len(changes.written), len(changes.removed))

@@ -1,0 +1,301 @@
+"""Pydantic models of every source format: the content model in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Stable id: lower-case letters, digits and single hyphens."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+    Field(description="One plain-text sentence or phrase (no Markdown, no HTML)."),
+]
+Count = Annotated[int, Field(ge=1, le=500)]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Category(StrEnum):
+    """What an exercise mainly does."""
+
+    NERVE_GLIDE = "nerve-glide"
+    STRETCH = "stretch"
+    MOBILITY = "mobility"
+    STRENGTH = "strength"
+    POSTURE = "posture"
+
+
+class NerveLoad(StrEnum):
+    """How an exercise loads the sciatic nerve (Coppieters and Butler 2008)."""
+
+    SLIDER = "slider"
+    TENSIONER = "tensioner"
+    NONE = "none"
+
+
+class Position(StrEnum):
+    """The starting position."""
+
+    SEATED = "seated"
+    SUPINE = "supine"
+    PRONE = "prone"
+    SIDE_LYING = "side-lying"
+    QUADRUPED = "quadruped"
+    KNEELING = "kneeling"
+    STANDING = "standing"
+
+
+class Equipment(StrEnum):
+    """Things a reader needs to hand."""
+
+    NONE = "none"
+    MAT = "mat"
+    CHAIR = "chair"
+    STEP = "step"
+    WALL = "wall"
+    STRAP = "strap"
+    TOWEL = "towel"
+    PILLOW = "pillow"
+
+
+class Difficulty(StrEnum):
+    """How demanding an exercise is."""
+
+    GENTLE = "gentle"
+    MODERATE = "moderate"
+    HARDER = "harder"
+
+
+class Range(Strict):
+    """A span such as 2-3 sets or 20-30 seconds."""
+
+    low: Count
+    high: Count
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.low >= self.high:
+            raise ValueError("low must be smaller than high")
+        return self
+
+
+Amount = Count | Range
+
+
+class Dose(Strict):
+    """How much, how often and how fast; every dose names its source."""
+
+    reps: Amount | None = Field(None, description="Repetitions per set.")
+    hold_seconds: Amount | None = Field(None, description="Seconds to hold each repetition.")
+    sets: Amount = Field(description="Sets per session.")
+    per_day: Amount | None = Field(None, description="Sessions per day.")
+    days_per_week: Amount | None = Field(None, description="Days per week.")
+    tempo: Line | None = Field(None, description="Speed, e.g. 'about 5 seconds each way'.")
+    source: Id = Field(description="Reference id that supports this dose.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        if self.reps is None and self.hold_seconds is None:
+            raise ValueError("give reps, hold_seconds or both")
+        if self.per_day is None and self.days_per_week is None:
+            raise ValueError("give per_day or days_per_week")
+        return self
+
+
+class DoseOverride(Strict):
+    """A routine's change to an exercise's dose; unset fields keep the exercise's value."""
+
+    reps: Amount | None = None
+    hold_seconds: Amount | None = None
+    sets: Amount | None = None
+
+
+class Targets(Strict):
+    """Anatomy ids an exercise works on."""
+
+    primary: list[Id] = Field(min_length=1)
+    secondary: list[Id] = Field(default_factory=list)
+
+
+class StopRules(Strict):
+    """When to ease off and when to stop and get help."""
+
+    ease_off: list[Line] = Field(min_length=1, description="Ease off or make it smaller when...")
+    stop: list[Line] = Field(min_length=1, description="Stop and get help when...")
+
+
+class Reviewed(Strict):
+    """Review dates shared by every clinical page."""
+
+    reviewed: dt.date = Field(description="Date a clinician last reviewed this.")
+    next_review: dt.date = Field(description="Date of the next review (at most 3 years on).")
+
+    @model_validator(mode="after")
+    def _review_window(self) -> Self:
+        if self.next_review <= self.reviewed:
+            raise ValueError("next_review must come after reviewed")
+        if (self.next_review - self.reviewed).days > 3 * 366:
+            raise ValueError("next_review must be at most 3 years after reviewed")
+        return self
+
+
+class Exercise(Reviewed):
+    """One exercise: everything a reader needs to do it safely."""
+
+    id: Id
+    name: Line
+    other_names: list[Line] = Field(default_factory=list)
+    summary: Line
+    category: Category
+    nerve_load: NerveLoad
+    position: Position
+    equipment: list[Equipment] = Field(min_length=1)
+    difficulty: Difficulty
+    targets: Targets
+    setup: list[Line] = Field(min_length=1, description="How to get into the start position.")
+    steps: list[Line] = Field(min_length=1, description="One action per step, in order.")
+    breathing: Line
+    dose: Dose
+    feel: list[Line] = Field(min_length=1, description="What you should feel.")
+    stop_rules: StopRules
+    cautions: list[Line] = Field(min_length=1, description="Who should ask a clinician first.")
+    easier: list[Id] = Field(default_factory=list)
+    harder: list[Id] = Field(default_factory=list)
+    mistakes: list[Line] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1)
+
+
+class AnatomyKind(StrEnum):
+    """What sort of structure."""
+
+    NERVE = "nerve"
+    NERVE_ROOT = "nerve-root"
+    MUSCLE = "muscle"
+    JOINT = "joint"
+    DISC = "disc"
+    BONE = "bone"
+    SPACE = "space"
+
+
+class Anatomy(Reviewed):
+    """One anatomy structure and how it relates to sciatica."""
+
+    id: Id
+    name: Line
+    technical_name: Line
+    other_names: list[Line] = Field(default_factory=list)
+    kind: AnatomyKind
+    description: list[Line] = Field(min_length=1, description="What it is and where it is.")
+    role: list[Line] = Field(min_length=1, description="How it relates to sciatica.")
+    related: list[Id] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1)
+
+
+class RoutineItem(Strict):
+    """One exercise in a routine, with an optional dose change."""
+
+    exercise: Id
+    dose: DoseOverride | None = None
+    note: Line | None = None
+
+
+class Routine(Reviewed):
+    """An ordered set of exercises for one kind of reader."""
+
+    id: Id
+    title: Line
+    summary: Line
+    for_whom: Line
+    items: list[RoutineItem] = Field(min_length=1, max_length=12)
+    frequency: Line
+    progression: list[Line] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+class ReferenceType(StrEnum):
+    """What kind of source."""
+
+    GUIDELINE = "guideline"
+    SYSTEMATIC_REVIEW = "systematic-review"
+    TRIAL = "trial"
+    STUDY = "study"
+    TEXTBOOK = "textbook"
+    WEBPAGE = "webpage"
+
+
+class Reference(Strict):
+    """One source, cited by id."""
+
+    id: Id
+    type: ReferenceType
+    authors: list[Line] = Field(min_length=1)
+    title: Line
+    year: int = Field(ge=1900, le=2100)
+    publisher: Line = Field(description="Journal, publisher or organisation.")
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")] | None = None
+    # No quotes, brackets, spaces or angle brackets, so the URL is safe as a link target.
+    url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")] | None = (
+        None
+    )
+
+    @model_validator(mode="after")
+    def _locatable(self) -> Self:
+        if self.doi is None and self.url is None:
+            raise ValueError("give a doi or a url so readers can find the source")
+        return self
+
+
+class GlossaryTerm(Strict):
+    """A term and its short plain definition."""
+
+    term: Annotated[
+        str,
+        StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 '’-]*$", max_length=60),
+        Field(description="Letters, digits, spaces, hyphens and apostrophes only."),
+    ]
+    definition: Line
+
+
+class Glossary(Strict):
+    """The glossary file."""
+
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+
+class Guide(Reviewed):
+    """Front matter of a hand-written guide under content/learn/."""
+
+    title: Line
+    summary: Line
+    order: int = Field(ge=0, description="Position in the guide list.")
+    sources: list[Id] = Field(min_length=1)
+    exercises: list[Id] = Field(default_factory=list, description="Exercises it discusses.")
+    search_boost: float | None = Field(None, gt=0, le=10)
+
+
+#: Every YAML format, by the folder-relative kind name used in schemas and errors.
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "exercise": Exercise,
+    "anatomy": Anatomy,
+    "routine": Routine,
+    "reference": Reference,
+    "glossary": Glossary,
+    "guide": Guide,
+}
+
+Kind = Literal["exercise", "anatomy", "routine", "reference", "glossary", "guide"]

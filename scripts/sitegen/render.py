@@ -1,0 +1,144 @@
+"""The pure core: turn a checked catalog into `{page path: markdown}` with no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import text
+from .load import Catalog
+from .models import Category, Exercise
+
+#: The guide every page links to; the build fails (broken link) if it is missing.
+RED_FLAGS_GUIDE = "red-flags"
+#: Pages that exist only to be pulled into others (glossary tooltips); not built as pages.
+ABBREVIATIONS_PAGE = "includes/abbreviations.md"
+
+_LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
+
+
+class RenderError(RuntimeError):
+    """A template produced output that must never reach a reader."""
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment: strict about undefined names, escaping every data value."""
+    env = Environment(
+        loader=PackageLoader("sitegen", "templates"),
+        undefined=StrictUndefined,
+        # Autoescape makes macro output Markup; finalize escapes data for Markdown first.
+        autoescape=True,
+        finalize=text.md_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        plain_list=text.plain_list,
+        attr=lambda value: Markup(text.attr_text(value)),
+        amount=text.amount,
+        doi_url=text.doi_url,
+        one_line=text.one_line,
+    )
+    env.globals.update(
+        labels={
+            "category": text.CATEGORY_LABELS,
+            "category_heading": text.CATEGORY_HEADINGS,
+            "position": text.POSITION_LABELS,
+            "equipment": text.EQUIPMENT_LABELS,
+            "difficulty": text.DIFFICULTY_LABELS,
+            "nerve_load": text.NERVE_LOAD_LABELS,
+            "reference_type": text.REFERENCE_TYPE_LABELS,
+        },
+        dose_parts=text.dose_parts,
+        red_flags=RED_FLAGS_GUIDE,
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Facts computed from the corpus once, never typed twice in the data."""
+
+    targeted_by: dict[str, list[tuple[Exercise, str]]]
+    used_in: dict[str, list[str]]
+
+
+def derive(catalog: Catalog) -> Derived:
+    """Back-links: which exercises target each structure, which routines use each exercise."""
+    targeted_by: dict[str, list[tuple[Exercise, str]]] = defaultdict(list)
+    for source in catalog.exercises.values():
+        for role in ("primary", "secondary"):
+            for anatomy_id in getattr(source.model.targets, role):
+                targeted_by[anatomy_id].append((source.model, role))
+    used_in: dict[str, list[str]] = defaultdict(list)
+    for routine_id, routine in catalog.routines.items():
+        for item in routine.model.items:
+            if routine_id not in used_in[item.exercise]:
+                used_in[item.exercise].append(routine_id)
+    return Derived(dict(targeted_by), dict(used_in))
+
+
+def render(catalog: Catalog) -> dict[str, str]:
+    """Render every page of the site as Markdown, keyed by its path under docs_dir."""
+    derived = derive(catalog)
+    context = _context(catalog, derived)
+    pages: dict[str, str] = {
+        "index.md": _render("home.md.j2", context),
+        "exercises/index.md": _render("exercise_index.md.j2", context),
+        "anatomy/index.md": _render("anatomy_index.md.j2", context),
+        "routines/index.md": _render("routine_index.md.j2", context),
+        "learn/index.md": _render("guide_index.md.j2", context),
+        "references.md": _render("references.md.j2", context),
+        "glossary.md": _render("glossary.md.j2", context),
+        ABBREVIATIONS_PAGE: _render("abbreviations.md.j2", context),
+    }
+    tables: list[tuple[str, str, dict[str, Any]]] = [
+        ("exercises", "exercise.md.j2", catalog.exercises),
+        ("anatomy", "anatomy.md.j2", catalog.anatomy),
+        ("routines", "routine.md.j2", catalog.routines),
+        ("learn", "guide.md.j2", catalog.guides),
+    ]
+    for folder, template, table in tables:
+        for key, source in sorted(table.items()):
+            page_context = {**context, "item": source.model, "slug": key, "body": source.body}
+            pages[f"{folder}/{key}.md"] = _render(template, page_context)
+    return dict(sorted(pages.items()))
+
+
+def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
+    exercises = [s.model for _, s in sorted(catalog.exercises.items())]
+    by_category = {
+        category: [e for e in exercises if e.category is category]
+        for category in Category
+    }
+    guides = sorted(catalog.guides.items(), key=lambda kv: (kv[1].model.order, kv[0]))
+    return {
+        "exercises": {e.id: e for e in exercises},
+        "by_category": {k: v for k, v in by_category.items() if v},
+        "anatomy": {k: s.model for k, s in sorted(catalog.anatomy.items())},
+        "routines": {k: s.model for k, s in sorted(catalog.routines.items())},
+        "references": {k: s.model for k, s in sorted(catalog.references.items())},
+        "guides": [(slug, source.model) for slug, source in guides],
+        "glossary": sorted(
+            catalog.glossary.model.terms if catalog.glossary else [],
+            key=lambda t: t.term.casefold(),
+        ),
+        "targeted_by": derived.targeted_by,
+        "used_in": derived.used_in,
+    }
+
+
+def _render(template: str, context: dict[str, Any]) -> str:
+    output = environment().get_template(template).render(context)
+    # Guard: a template mistake must fail loudly, not print "{{" to a reader.
+    if _LEFTOVER.search(output):
+        raise RenderError(f"{template}: unrendered template syntax in the output")
+    return output.rstrip("\n") + "\n"

@@ -1,0 +1,56 @@
+"""JSON Schema export of the YAML formats, and the editor hint each data file carries."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .load import ANATOMY_DIR, EXERCISES_DIR, GLOSSARY_FILE, REFERENCES_DIR, ROUTINES_DIR
+from .models import SCHEMA_MODELS
+from .problems import Problem
+
+SCHEMA_DIR = "schemas"
+#: Which schema each YAML source location uses (guides are Markdown: no editor hint).
+YAML_SOURCES: dict[str, str] = {
+    EXERCISES_DIR: "exercise",
+    ANATOMY_DIR: "anatomy",
+    ROUTINES_DIR: "routine",
+    REFERENCES_DIR: "reference",
+    GLOSSARY_FILE: "glossary",
+}
+HINT_PREFIX = "# yaml-language-server: $schema="
+
+
+def schemas() -> dict[str, str]:
+    """Every schema file's path (under the project root) and its JSON text."""
+    out = {}
+    for kind, model in SCHEMA_MODELS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"{kind}.schema.json"
+        out[f"{SCHEMA_DIR}/{kind}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def schema_hint(source: str, kind: str) -> str:
+    """The first line a data file at `source` (relative path) needs for its schema."""
+    target = os.path.relpath(f"{SCHEMA_DIR}/{kind}.schema.json", Path(source).parent.as_posix())
+    return HINT_PREFIX + Path(target).as_posix()
+
+
+def check_schema_comments(root: Path) -> list[Problem]:
+    """Every YAML data file starts with the editor hint that points at its schema."""
+    problems = []
+    for location, kind in YAML_SOURCES.items():
+        base = root / location
+        files = [base] if base.suffix == ".yaml" else sorted(base.glob("*.yaml"))
+        for path in files:
+            if not path.is_file():
+                continue
+            rel = path.relative_to(root).as_posix()
+            first = path.read_text(encoding="utf-8").split("\n", 1)[0].strip()
+            expected = schema_hint(rel, kind)
+            if first != expected:
+                problems.append(Problem(rel, 1, 1, "(file)", f"first line must be '{expected}'"))
+    return problems

@@ -1,0 +1,150 @@
+"""Turn data values into safe Markdown text and readable labels."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from .models import (
+    Category,
+    Difficulty,
+    Dose,
+    DoseOverride,
+    Equipment,
+    NerveLoad,
+    Position,
+    Range,
+    ReferenceType,
+)
+
+# Characters that open inline Markdown (emphasis, code, links, attribute lists, tables).
+_INLINE = re.compile(r"[\\`*_{}\[\]|]")
+# Line starts that would turn text into a heading, quote, list or setext underline.
+_BLOCK_START = re.compile(r"^(#|>|[-+=]|\d+[.)])")
+
+
+def md_text(value: Any) -> Markup:
+    """Escape a plain-text value so Markdown shows it literally and HTML never runs."""
+    if hasattr(value, "__html__"):
+        return Markup(value)
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = _BLOCK_START.sub(lambda m: _escape_block_start(m.group(0)), text)
+    return Markup(text)
+
+
+def _escape_block_start(token: str) -> str:
+    return token[:-1] + "\\" + token[-1]
+
+
+def attr_text(value: str) -> str:
+    """Escape text for an HTML attribute (e.g. the meta description) and a YAML string."""
+    return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
+
+
+def one_line(value: Any) -> Markup:
+    """Whitespace collapsed and HTML characters escaped, for text Markdown will not parse."""
+    return Markup(html.escape(" ".join(str(value).split()), quote=False))
+
+
+def doi_url(doi: str) -> Markup:
+    """The resolver address of a DOI, with brackets percent-encoded for Markdown."""
+    return Markup("https://doi.org/" + quote(doi, safe="/:;._-"))
+
+
+def plain_list(values: Iterable[Any], separator: str = ", ") -> Markup:
+    """Join plain-text values, each escaped."""
+    return Markup(separator).join(md_text(v) for v in values)
+
+
+CATEGORY_LABELS = {
+    Category.NERVE_GLIDE: "Nerve glide",
+    Category.STRETCH: "Stretch",
+    Category.MOBILITY: "Mobility",
+    Category.STRENGTH: "Strength",
+    Category.POSTURE: "Posture",
+}
+CATEGORY_HEADINGS = {
+    Category.NERVE_GLIDE: "Nerve glides",
+    Category.STRETCH: "Stretches",
+    Category.MOBILITY: "Mobility",
+    Category.STRENGTH: "Strength",
+    Category.POSTURE: "Posture",
+}
+POSITION_LABELS = {
+    Position.SEATED: "Seated",
+    Position.SUPINE: "Lying on your back",
+    Position.PRONE: "Lying on your front",
+    Position.SIDE_LYING: "Lying on your side",
+    Position.QUADRUPED: "On hands and knees",
+    Position.KNEELING: "Kneeling",
+    Position.STANDING: "Standing",
+}
+EQUIPMENT_LABELS = {
+    Equipment.NONE: "Nothing",
+    Equipment.MAT: "Mat or rug",
+    Equipment.CHAIR: "Firm chair",
+    Equipment.STEP: "Step or low stool",
+    Equipment.WALL: "Wall",
+    Equipment.STRAP: "Strap, belt or towel",
+    Equipment.TOWEL: "Towel",
+    Equipment.PILLOW: "Pillow",
+}
+DIFFICULTY_LABELS = {
+    Difficulty.GENTLE: "Gentle",
+    Difficulty.MODERATE: "Moderate",
+    Difficulty.HARDER: "Harder",
+}
+NERVE_LOAD_LABELS = {
+    NerveLoad.SLIDER: "Slider (gentle: moves the nerve without stretching it)",
+    NerveLoad.TENSIONER: "Tensioner (stronger: stretches the nerve from both ends)",
+    NerveLoad.NONE: "Does not aim to move the nerve",
+}
+REFERENCE_TYPE_LABELS = {
+    ReferenceType.GUIDELINE: "Guideline",
+    ReferenceType.SYSTEMATIC_REVIEW: "Systematic review",
+    ReferenceType.TRIAL: "Trial",
+    ReferenceType.STUDY: "Study",
+    ReferenceType.TEXTBOOK: "Textbook",
+    ReferenceType.WEBPAGE: "Web page",
+}
+
+
+def amount(value: int | Range) -> str:
+    """2 -> '2'; Range(2, 3) -> '2–3'."""
+    return str(value) if isinstance(value, int) else f"{value.low}–{value.high}"
+
+
+def _counted(value: int | Range, one: str, many: str) -> str:
+    return f"{amount(value)} {one if value == 1 else many}"
+
+
+def _per_day(value: int | Range) -> str:
+    return {1: "once a day", 2: "twice a day"}.get(value, f"{amount(value)} times a day")  # type: ignore[call-overload]
+
+
+def dose_parts(dose: Dose | DoseOverride, base: Dose | None = None) -> list[str]:
+    """The dose as short phrases: '10 repetitions', 'hold 20–30 seconds', '2 sets', ..."""
+    reps = dose.reps if dose.reps is not None else (base.reps if base else None)
+    hold = dose.hold_seconds if dose.hold_seconds is not None else (base.hold_seconds if base else None)
+    sets = dose.sets if dose.sets is not None else (base.sets if base else None)
+    full = base or (dose if isinstance(dose, Dose) else None)
+    parts: list[str] = []
+    if reps is not None:
+        parts.append(_counted(reps, "repetition", "repetitions"))
+    if hold is not None:
+        parts.append(f"hold {_counted(hold, 'second', 'seconds')}")
+    if sets is not None:
+        parts.append(_counted(sets, "set", "sets"))
+    if full is not None and full.per_day is not None:
+        parts.append(_per_day(full.per_day))
+    if full is not None and full.days_per_week is not None:
+        parts.append(_counted(full.days_per_week, "day a week", "days a week"))
+    return parts

@@ -1,0 +1,70 @@
+"""Shared fixtures: the fixture corpus as a throwaway project, and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+#: What a project needs besides its data to build (copied into throwaway projects).
+PROJECT_FILES = ("mkdocs.yml", "overrides", "scripts", "schemas")
+DATA_DIRS = ("exercises", "content")
+
+
+def make_project(dest: Path, data_from: Path) -> Path:
+    """A buildable copy of the project whose data comes from `data_from`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
+        copy(ROOT / name, dest / name)
+    for name in DATA_DIRS:
+        shutil.copytree(data_from / name, dest / name)
+    return dest
+
+
+def run_sitegen(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m sitegen` in `project` as a user would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """A fresh, writable project holding the small fixture corpus."""
+    return make_project(tmp_path / "project", FIXTURE_CORPUS)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus built once with `sitegen build`."""
+    project = make_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURE_CORPUS)
+    result = run_sitegen(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus built once with `sitegen build`, in a copy of the project."""
+    project = make_project(tmp_path_factory.mktemp("real") / "project", ROOT)
+    result = run_sitegen(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def read(path: Path) -> str:
+    """A text file as UTF-8."""
+    return path.read_text(encoding="utf-8")
