@@ -7,13 +7,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .load import Catalog, Source
-from .models import ID_PATTERN, Anatomy, Exercise, Guide, Routine
+from .load import Catalog, Located, Source
+from .models import ID_PATTERN
 from .problems import Problem, Severity
 
 Loc = tuple[str | int, ...]
-#: (where in the source, the id referred to, which table it must be in)
-Ref = tuple[Loc, str, str]
 
 
 def check_corpus(catalog: Catalog) -> list[Problem]:
@@ -52,63 +50,51 @@ def check_ids(catalog: Catalog) -> Iterator[Problem]:
                     yield source.at(("id",), f"duplicate {kind} id '{model_id}' (in {paths})")
 
 
-def _exercise_refs(exercise: Exercise) -> Iterator[Ref]:
-    for group in ("primary", "secondary"):
-        for i, target in enumerate(getattr(exercise.targets, group)):
-            yield ("targets", group, i), target, "anatomy"
-    for group in ("easier", "harder"):
-        for i, other in enumerate(getattr(exercise, group)):
-            yield (group, i), other, "exercise"
-    yield ("dose", "source"), exercise.dose.source, "reference"
-    yield from _list_refs("sources", exercise.sources, "reference")
-
-
-def _anatomy_refs(anatomy: Anatomy) -> Iterator[Ref]:
-    yield from _list_refs("related", anatomy.related, "anatomy")
-    yield from _list_refs("sources", anatomy.sources, "reference")
-
-
-def _routine_refs(routine: Routine) -> Iterator[Ref]:
-    for i, item in enumerate(routine.items):
-        yield ("items", i, "exercise"), item.exercise, "exercise"
-    yield from _list_refs("sources", routine.sources, "reference")
-
-
-def _guide_refs(guide: Guide) -> Iterator[Ref]:
-    yield from _list_refs("sources", guide.sources, "reference")
-    yield from _list_refs("exercises", guide.exercises, "exercise")
-
-
-def _list_refs(name: str, ids: Iterable[str], kind: str) -> Iterator[Ref]:
-    for i, ref_id in enumerate(ids):
-        yield (name, i), ref_id, kind
-
-
-#: Which references each kind of source makes; a lookup table instead of an elif ladder.
-REFS: dict[str, Callable[[Any], Iterator[Ref]]] = {
-    "exercise": _exercise_refs,
-    "anatomy": _anatomy_refs,
-    "routine": _routine_refs,
-    "guide": _guide_refs,
+#: Every field that holds an id, as a path into the raw data ("*" = each list item), and
+#: the kind of record the id must name. One table instead of a function per kind.
+REF_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "exercise": (
+        (("targets", "primary", "*"), "anatomy"),
+        (("targets", "secondary", "*"), "anatomy"),
+        (("easier", "*"), "exercise"),
+        (("harder", "*"), "exercise"),
+        (("dose", "source"), "reference"),
+        (("sources", "*"), "reference"),
+    ),
+    "anatomy": ((("related", "*"), "anatomy"), (("sources", "*"), "reference")),
+    "routine": ((("items", "*", "exercise"), "exercise"), (("sources", "*"), "reference")),
+    "guide": ((("sources", "*"), "reference"), (("exercises", "*"), "exercise")),
 }
 
 
-def all_refs(catalog: Catalog) -> Iterator[tuple[Source[Any], Loc, str, str]]:
-    """Every cross-reference in the corpus, with the source that makes it."""
-    tables = _tables(catalog)
-    for kind, refs_of in REFS.items():
-        for source in tables[kind].values():
-            for loc, ref_id, target_kind in refs_of(source.model):
-                yield source, loc, ref_id, target_kind
+def _walk(data: Any, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Values at `pattern` in raw data; shapes that do not fit are skipped (schema errors)."""
+    if not pattern:
+        yield loc, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*" and isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _walk(item, rest, (*loc, i))
+    elif isinstance(data, dict) and head in data:
+        yield from _walk(data[head], rest, (*loc, head))
+
+
+def all_refs(catalog: Catalog) -> Iterator[tuple[Located, Loc, str, str]]:
+    """Every id reference in every parsed file, valid or not, with where it stands."""
+    for kind, fields in REF_FIELDS.items():
+        for located in catalog.raw.get(kind, {}).values():
+            for pattern, target_kind in fields:
+                for loc, value in _walk(located.parsed.data, pattern):
+                    if isinstance(value, str):
+                        yield located, loc, value, target_kind
 
 
 def check_references_exist(catalog: Catalog) -> Iterator[Problem]:
-    """Every referenced id exists in the table it points to."""
-    tables = _tables(catalog)
-    for source, loc, ref_id, target_kind in all_refs(catalog):
-        known = ref_id in tables[target_kind] or ref_id in catalog.broken.get(target_kind, ())
-        if not known:
-            yield source.at(loc, f"no {target_kind} with id '{ref_id}'")
+    """Every referenced id names a file that exists (checked even in invalid files)."""
+    for located, loc, ref_id, target_kind in all_refs(catalog):
+        if ref_id not in catalog.raw.get(target_kind, {}):
+            yield located.at(loc, f"no {target_kind} with id '{ref_id}'")
 
 
 def check_variations(catalog: Catalog) -> Iterator[Problem]:

@@ -113,7 +113,8 @@ def _mkdocs_build(root: Path, config: str, out: Path, result: Result) -> bool:
     epoch = calendar.timegm(result.build_date.timetuple())
     # SOURCE_DATE_EPOCH fixes the sitemap dates, so the same sources give the same bytes.
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    # No --quiet: it drops warnings before --strict counts them, so nothing would fail.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", config, "--site-dir", str(out)]
     return subprocess.run(command, cwd=root, env=env, check=False).returncode == 0
 

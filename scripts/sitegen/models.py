@@ -249,9 +249,7 @@ class Reference(Strict):
     publisher: Line = Field(description="Journal, publisher or organisation.")
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")] | None = None
     # No quotes, brackets, spaces or angle brackets, so the URL is safe as a link target.
-    url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")] | None = (
-        None
-    )
+    url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")] | None = None
 
     @model_validator(mode="after")
     def _locatable(self) -> Self:

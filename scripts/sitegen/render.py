@@ -115,10 +115,7 @@ def render(catalog: Catalog) -> dict[str, str]:
 
 def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
     exercises = [s.model for _, s in sorted(catalog.exercises.items())]
-    by_category = {
-        category: [e for e in exercises if e.category is category]
-        for category in Category
-    }
+    by_category = {category: [e for e in exercises if e.category is category] for category in Category}
     guides = sorted(catalog.guides.items(), key=lambda kv: (kv[1].model.order, kv[0]))
     return {
         "exercises": {e.id: e for e in exercises},

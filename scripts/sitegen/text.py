@@ -33,6 +33,8 @@ def md_text(value: Any) -> Markup:
     """Escape a plain-text value so Markdown shows it literally and HTML never runs."""
     if hasattr(value, "__html__"):
         return Markup(value)
+    if isinstance(value, int | float):
+        return Markup(str(value))
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False)
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
@@ -126,8 +128,13 @@ def _counted(value: int | Range, one: str, many: str) -> str:
     return f"{amount(value)} {one if value == 1 else many}"
 
 
+_PER_DAY_WORDS = {1: "once a day", 2: "twice a day"}
+
+
 def _per_day(value: int | Range) -> str:
-    return {1: "once a day", 2: "twice a day"}.get(value, f"{amount(value)} times a day")  # type: ignore[call-overload]
+    if isinstance(value, int) and value in _PER_DAY_WORDS:
+        return _PER_DAY_WORDS[value]
+    return f"{amount(value)} times a day"
 
 
 def dose_parts(dose: Dose | DoseOverride, base: Dose | None = None) -> list[str]:

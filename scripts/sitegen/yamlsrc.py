@@ -53,10 +53,9 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Mark] | No
                 mark = value.start_mark if isinstance(value, yaml.ScalarNode) else key.start_mark
                 return value, mark
         return None
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            item = node.value[part]
-            return item, item.start_mark
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        item = node.value[part]
+        return item, item.start_mark
     return None
 
 

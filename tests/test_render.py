@@ -1,0 +1,105 @@
+"""Tests for sitegen.render: golden pages for the fixture corpus, derived links, guards."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sitegen.load import load_corpus
+from sitegen.render import RenderError, _render, render
+
+from .conftest import FIXTURE_CORPUS
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    catalog, problems = load_corpus(FIXTURE_CORPUS)
+    assert problems == []
+    return render(catalog)
+
+
+def test_page_set(pages: dict[str, str]) -> None:
+    assert sorted(pages) == [
+        "anatomy/index.md",
+        "anatomy/muscle-two.md",
+        "anatomy/nerve-one.md",
+        "exercises/alpha-slide.md",
+        "exercises/beta-hold.md",
+        "exercises/index.md",
+        "glossary.md",
+        "includes/abbreviations.md",
+        "index.md",
+        "learn/index.md",
+        "learn/red-flags.md",
+        "references.md",
+        "routines/index.md",
+        "routines/test-routine.md",
+    ]
+
+
+def test_pages_match_golden_files(pages: dict[str, str]) -> None:
+    """Run with UPDATE_GOLDEN=1 to accept a deliberate change, then review the diff."""
+    if UPDATE:
+        for rel, content in pages.items():
+            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / rel).write_text(content, "utf-8", newline="\n")
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(golden) == sorted(pages)
+    for rel, content in pages.items():
+        assert content == golden[rel], f"{rel} differs from tests/golden/{rel}"
+
+
+def test_render_is_pure_and_stable(pages: dict[str, str]) -> None:
+    catalog, _ = load_corpus(FIXTURE_CORPUS)
+    assert render(catalog) == pages
+
+
+def test_anatomy_lists_the_exercises_that_target_it(pages: dict[str, str]) -> None:
+    muscle = pages["anatomy/muscle-two.md"]
+    assert "[Beta hold](../exercises/beta-hold.md)" in muscle
+    assert "(../exercises/alpha-slide.md) (also works on it)" in muscle
+
+
+def test_exercise_links_to_routines_that_use_it(pages: dict[str, str]) -> None:
+    assert "[Test routine](../routines/test-routine.md)" in pages["exercises/beta-hold.md"]
+
+
+def test_routine_applies_dose_overrides(pages: dict[str, str]) -> None:
+    routine = pages["routines/test-routine.md"]
+    assert "5 repetitions · 2–3 sets · once a day" in routine
+    assert "hold 20–30 seconds · 3 sets · 3–4 days a week" in routine
+
+
+def test_every_page_but_the_glossary_links_to_the_red_flags(pages: dict[str, str]) -> None:
+    skip = {
+        "includes/abbreviations.md",
+        "glossary.md",
+        "references.md",
+        "learn/index.md",
+        "anatomy/index.md",
+    }
+    skip.add("learn/red-flags.md")  # the page itself
+    for rel, content in pages.items():
+        if rel not in skip:
+            assert "learn/red-flags.md)" in content, rel
+
+
+def test_leftover_template_syntax_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitegen import render as render_module
+
+    class FakeTemplate:
+        def render(self, context: object) -> str:
+            return "Hello {{ name }}"
+
+    class FakeEnv:
+        def get_template(self, name: str) -> FakeTemplate:
+            return FakeTemplate()
+
+    monkeypatch.setattr(render_module, "environment", lambda: FakeEnv())
+    with pytest.raises(RenderError, match="unrendered"):
+        _render("x.md.j2", {})
