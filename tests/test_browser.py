@@ -1,0 +1,154 @@
+"""In Debian's Chromium: search finds pages, and `mkdocs serve` reloads edited YAML live."""
+
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from .conftest import ROOT, make_project, run_sitegen
+from .test_load import edit
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make chromium` (make test does)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site: Path) -> Iterator[str]:
+    """The built real site on a local static server, as a host would serve it."""
+    handler = functools.partial(QuietHandler, directory=str(real_site))
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def search(page: Page, base: str, query: str) -> list[str]:
+    """Type a query into the site's search box; return the result links, best first."""
+    page.goto(base)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Material drops queries typed before its search worker has built the index.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    box.press_sequentially(query, delay=20)  # real key events: Material listens for keyup
+    results = page.locator("li.md-search-result__item > a.md-search-result__link")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [str(results.nth(i).get_attribute("href")) for i in range(results.count())]
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("knee to chest", "exercises/knee-to-chest/"),
+        ("nerve slider", "exercises/seated-nerve-slider/"),
+        ("pelvic tilt", "exercises/pelvic-tilts/"),
+        ("bladder", "learn/red-flags/"),
+        ("sciatic nerve", "anatomy/sciatic-nerve/"),
+    ],
+)
+def test_search_finds_the_page_in_the_top_three(
+    page: Page, served_site: str, query: str, wanted: str
+) -> None:
+    links = search(page, served_site, query)
+    paths = [urlsplit(link).path for link in links]
+    assert any(path.endswith("/" + wanted) for path in paths[:3]), paths[:5]
+
+
+def test_pages_show_in_chromium_with_their_content(page: Page, served_site: str) -> None:
+    page.goto(served_site + "exercises/seated-nerve-slider/")
+    expect(page.locator("h1")).to_contain_text("nerve slider", ignore_case=True)
+    expect(page.locator(".admonition.danger").first).to_be_visible()
+    page.goto(served_site + "exercises/")
+    expect(page.locator(".grid.cards a").first).to_be_visible()
+
+
+def test_editing_yaml_reloads_the_page_while_serving(page: Page, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", ROOT)
+    assert run_sitegen(project, "markdown").returncode == 0
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/exercises/seated-nerve-slider/"
+        wait_for_server(url, server)
+        page.goto(url)
+        first_step = page.locator("h2#steps + ol li").first
+        original = first_step.inner_text()
+        yaml_file = project / "exercises/seated-nerve-slider.yaml"
+        steps_start = yaml_file.read_text("utf-8").index("\nsteps:\n")
+        first_step_line = yaml_file.read_text("utf-8")[steps_start:].split("\n")[2]
+        edit(yaml_file, "steps:\n" + first_step_line, "steps:\n  - Live reload check step.")
+        # No navigation by the test: the page must reload itself after the rebuild.
+        expect(first_step).to_have_text("Live reload check step.", timeout=30_000)
+        assert original != "Live reload check step."
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_for_server(url: str, server: subprocess.Popen[str], limit: float = 30.0) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"mkdocs serve exited: {server.stderr.read() if server.stderr else ''}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not come up in {limit} s")

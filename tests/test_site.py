@@ -1,0 +1,126 @@
+"""End-to-end: the HTML that `sitegen build` produces, for the real and the fixture corpus."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from sitegen.load import load_corpus
+
+from .conftest import ROOT, read
+
+
+class AssetCollector(HTMLParser):
+    """Collects the URLs a page loads (link href, script src, img src, ...)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        wanted = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
+        # A canonical or alternate link names the page's address; the browser fetches nothing.
+        if tag == "link" and values.get("rel") in {"canonical", "alternate"}:
+            return
+        if tag in wanted and values.get(wanted[tag]):
+            self.assets.append(str(values[wanted[tag]]))
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_exercise_page_shows_what_a_reader_needs(real_site: Path) -> None:
+    catalog, _ = load_corpus(ROOT)
+    assert len(catalog.exercises) >= 3
+    for exercise_id, source in catalog.exercises.items():
+        exercise = source.model
+        page = read(real_site / "exercises" / exercise_id / "index.html")
+        assert "<h1 id=" in page and exercise.name in page
+        for line in [*exercise.steps, *exercise.stop_rules.ease_off, *exercise.stop_rules.stop]:
+            assert escape_like_markdown(line) in page, f"{exercise_id}: {line!r} missing"
+        for ref_id in exercise.sources:
+            assert f'href="../../references/#{ref_id}"' in page
+        assert 'href="../../learn/red-flags/"' in page
+        assert "Last reviewed: " + exercise.reviewed.isoformat() in page
+
+
+def escape_like_markdown(text: str) -> str:
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_anatomy_pages_link_back_to_exercises(real_site: Path) -> None:
+    catalog, _ = load_corpus(ROOT)
+    for exercise_id, source in catalog.exercises.items():
+        for anatomy_id in source.model.targets.primary:
+            page = read(real_site / "anatomy" / anatomy_id / "index.html")
+            assert f'href="../../exercises/{exercise_id}/"' in page, (anatomy_id, exercise_id)
+
+
+def test_stable_urls_exist(real_site: Path) -> None:
+    catalog, _ = load_corpus(ROOT)
+    expected = ["exercises/index.html", "anatomy/index.html", "routines/index.html", "learn/index.html"]
+    expected += ["references/index.html", "glossary/index.html", "index.html", "404.html"]
+    expected += [f"exercises/{i}/index.html" for i in catalog.exercises]
+    expected += [f"anatomy/{i}/index.html" for i in catalog.anatomy]
+    expected += [f"routines/{i}/index.html" for i in catalog.routines]
+    expected += [f"learn/{i}/index.html" for i in catalog.guides]
+    for rel in expected:
+        assert (real_site / rel).is_file(), rel
+    assert not (real_site / "includes").exists()
+
+
+def test_no_template_syntax_reaches_a_page(real_site: Path, fixture_site: Path) -> None:
+    for site in (real_site, fixture_site):
+        for page in html_pages(site):
+            text = read(page)
+            assert "{{" not in text and "{%" not in text, page
+
+
+def test_no_page_loads_anything_from_another_host(real_site: Path) -> None:
+    external = re.compile(r"^(https?:)?//", re.I)
+    for page in html_pages(real_site):
+        collector = AssetCollector()
+        collector.feed(read(page))
+        offenders = [url for url in collector.assets if external.match(url)]
+        assert not offenders, f"{page}: {offenders}"
+        assert "fonts.googleapis" not in read(page) and "fonts.gstatic" not in read(page)
+
+
+def test_data_text_is_escaped_not_injected(fixture_site: Path) -> None:
+    page = read(fixture_site / "exercises/alpha-slide/index.html")
+    assert "<script>alert(1)</script>" not in page
+    assert "<title>Alpha slide &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>HTML</b>" not in page and "&lt;b&gt;HTML&lt;/b&gt;" in page
+    assert 'href="https://evil.example"' not in page
+    assert "[links](https://evil.example) {: .injected }" in page
+    assert 'class="injected"' not in page
+    assert "<li>1. Not a list number</li>" in page
+    assert "<li># Not a heading</li>" in page
+    glossary_page = read(fixture_site / "glossary/index.html")
+    assert "<i>test</i>" not in glossary_page
+
+
+def test_glossary_terms_become_tooltips(fixture_site: Path) -> None:
+    page = read(fixture_site / "exercises/alpha-slide/index.html")
+    assert '<abbr title="A gentle nerve movement &lt;i&gt;test&lt;/i&gt; &amp; more.">Slider</abbr>' in page
+
+
+def test_reference_anchors_and_doi_links(fixture_site: Path) -> None:
+    page = read(fixture_site / "references/index.html")
+    assert '<p id="ref-one">' in page
+    assert 'href="https://doi.org/10.1016/S0140-6736%2816%2930970-9"' in page
+
+
+def test_footer_carries_the_disclaimer(real_site: Path) -> None:
+    for rel in ("index.html", "exercises/index.html"):
+        assert "not medical advice" in read(real_site / rel)
+
+
+def test_search_index_covers_exercise_pages(real_site: Path) -> None:
+    index = read(real_site / "search/search_index.json")
+    catalog, _ = load_corpus(ROOT)
+    for exercise_id in catalog.exercises:
+        assert f'"location":"exercises/{exercise_id}/"' in index.replace(" ", "")
