@@ -49,8 +49,12 @@ lint: $(DEV_STAMP) ## ruff and mypy
 	$(PY) -m ruff format --check scripts tests
 	$(PY) -m mypy
 
-test: $(DEV_STAMP) chromium ## Lint, then every test (unit, golden, build, browser)
+SEED_OVERLAP := ../shared/tools/seed-overlap
+
+test: $(DEV_STAMP) chromium ## Lint, seed-overlap, then every test (unit, golden, build, browser)
 	$(MAKE) --no-print-directory lint
+	@if [ -x $(SEED_OVERLAP) ]; then $(SEED_OVERLAP) content exercises; \
+	  else echo "seed-overlap: ../shared/tools not found; skipped"; fi
 	$(PY) -m pytest
 
 clean: ## Remove the venv and everything derived

@@ -127,3 +127,17 @@ def test_glossary_terms_are_unique(fixture_project: Path) -> None:
     edit(fixture_project / "content/glossary.yaml", "term: Nerve root", "term: slider")
     problems = corpus_problems(fixture_project)
     assert problems == ["content/glossary.yaml:5:11: terms[1].term: duplicate term 'slider'"]
+
+
+def test_overdue_review_is_a_warning_not_an_error(fixture_project: Path) -> None:
+    import datetime as dt
+
+    from sitegen.checks import check_review_dates
+
+    catalog, _ = load_corpus(fixture_project)
+    assert list(check_review_dates(catalog, dt.date(2028, 11, 1))) == []
+    overdue = [str(p) for p in check_review_dates(catalog, dt.date(2028, 11, 2))]
+    assert (
+        "exercises/alpha-slide.yaml:42:14: next_review: warning: review overdue since 2028-11-01" in overdue
+    )
+    assert all(p.severity is Severity.WARNING for p in check_review_dates(catalog, dt.date(2040, 1, 1)))

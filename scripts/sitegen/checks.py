@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -10,6 +11,7 @@ from typing import Any
 from .load import Catalog, Located, Source
 from .models import ID_PATTERN
 from .problems import Problem, Severity
+from .readability import check_readability
 
 Loc = tuple[str | int, ...]
 
@@ -142,6 +144,17 @@ def check_glossary(catalog: Catalog) -> Iterator[Problem]:
         seen.add(key)
 
 
+def check_review_dates(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
+    """A page past its next-review date is a warning: the build goes on, the author is told."""
+    for table in _tables(catalog).values():
+        for source in table.values():
+            due = getattr(source.model, "next_review", None)
+            if due is not None and due < today:
+                yield source.at(
+                    ("next_review",), f"review overdue since {due.isoformat()}", severity=Severity.WARNING
+                )
+
+
 CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_ids,
     check_references_exist,
@@ -149,4 +162,5 @@ CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_targets_distinct,
     check_references_cited,
     check_glossary,
+    check_readability,
 )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .pipeline import Result, generate
 from .problems import CorpusError
+from .readability import format_table
 from .schema import schemas
 from .write import plan, write_pages
 
@@ -55,8 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _generate(root: Path) -> Result:
+def _generate(root: Path, table: bool = False) -> Result:
     result = generate(root)
+    if table:
+        print(format_table(result.readability), file=sys.stderr)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     return result
@@ -64,7 +67,7 @@ def _generate(root: Path) -> Result:
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     """Validate only."""
-    result = _generate(root)
+    result = _generate(root, table=True)
     print(f"sitegen: {len(result.pages)} pages from valid sources", file=sys.stderr)
     return 0
 
@@ -93,7 +96,7 @@ def cmd_markdown(root: Path, args: argparse.Namespace) -> int:
 def cmd_build(root: Path, args: argparse.Namespace) -> int:
     """Build into a temporary folder and swap it in only when everything succeeded."""
     started = time.perf_counter()
-    result = _generate(root)
+    result = _generate(root, table=True)
     write_pages(result.pages, root / args.docs_dir)
     site = (root / args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)

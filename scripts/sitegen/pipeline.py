@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_corpus
+from .checks import check_corpus, check_review_dates
 from .load import Catalog, load_corpus
 from .problems import CorpusError, Problem, Severity
+from .readability import Row, readability_rows
 from .render import render
 from .schema import check_schema_comments
 
@@ -20,6 +22,7 @@ class Result:
     pages: dict[str, str]
     warnings: list[Problem]
     build_date: dt.date
+    readability: list[Row]
 
 
 def generate(root: Path) -> Result:
@@ -27,10 +30,18 @@ def generate(root: Path) -> Result:
     catalog, problems = load_corpus(root)
     problems += check_schema_comments(root)
     problems += check_corpus(catalog)
+    problems += check_review_dates(catalog, today())
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise CorpusError(problems)
-    return Result(render(catalog), sorted(problems), latest_review(catalog))
+    pages = render(catalog)
+    return Result(pages, sorted(problems), latest_review(catalog), readability_rows(catalog))
+
+
+def today() -> dt.date:
+    """Today's date, or SITEGEN_TODAY (YYYY-MM-DD) so tests can move the clock."""
+    override = os.environ.get("SITEGEN_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
 
 
 def latest_review(catalog: Catalog) -> dt.date:

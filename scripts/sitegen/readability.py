@@ -1,0 +1,87 @@
+"""Reading level of the text a reader acts on: steps, stop rules and cautions (FK grade)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .load import Catalog
+from .models import Exercise
+from .problems import Problem
+
+with warnings.catch_warnings():
+    # textstat 0.7.4 imports pkg_resources, which warns on import; nothing to act on.
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import textstat
+
+#: Highest Flesch–Kincaid grade allowed for safety and step text (NIH/AMA advise 6–8).
+MAX_GRADE = 8.0
+
+#: The parts of an exercise that are measured, as (column label, field path, texts).
+SECTIONS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "steps": (("steps",),),
+    "stop rules": (("stop_rules", "ease_off"), ("stop_rules", "stop")),
+    "cautions": (("cautions",),),
+}
+
+
+def grade(lines: list[str]) -> float:
+    """Flesch–Kincaid grade of a list of items read as one passage, one sentence or more each."""
+    passage = " ".join(line if line.rstrip()[-1:] in ".!?" else f"{line}." for line in lines)
+    return round(float(textstat.flesch_kincaid_grade(passage)), 1)
+
+
+def _texts(exercise: Exercise, paths: tuple[tuple[str, ...], ...]) -> list[str]:
+    texts: list[str] = []
+    for path in paths:
+        value: object = exercise
+        for name in path:
+            value = getattr(value, name)
+        assert isinstance(value, list)
+        texts.extend(value)
+    return texts
+
+
+@dataclass(frozen=True)
+class Row:
+    """Grades of one exercise page, by section."""
+
+    page: str
+    grades: dict[str, float]
+
+
+def readability_rows(catalog: Catalog) -> list[Row]:
+    """One row per exercise with the grade of each measured section."""
+    return [
+        Row(
+            f"exercises/{exercise_id}",
+            {label: grade(_texts(source.model, paths)) for label, paths in SECTIONS.items()},
+        )
+        for exercise_id, source in sorted(catalog.exercises.items())
+    ]
+
+
+def check_readability(catalog: Catalog) -> Iterator[Problem]:
+    """Each measured section of each exercise reads at grade MAX_GRADE or below."""
+    for row in readability_rows(catalog):
+        source = catalog.exercises[row.page.removeprefix("exercises/")]
+        for label, value in row.grades.items():
+            if value > MAX_GRADE:
+                loc = SECTIONS[label][0][:1]
+                yield source.at(
+                    loc,
+                    f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words",
+                )
+
+
+def format_table(rows: list[Row]) -> str:
+    """A plain-text table of grades, printed by the build."""
+    labels = list(SECTIONS)
+    width = max([len(r.page) for r in rows] + [len("page")])
+    lines = [f"{'page':<{width}}  " + "  ".join(f"{label:>10}" for label in labels)]
+    for row in rows:
+        cells = "  ".join(f"{row.grades[label]:>10.1f}" for label in labels)
+        flag = "  > limit" if any(v > MAX_GRADE for v in row.grades.values()) else ""
+        lines.append(f"{row.page:<{width}}  {cells}{flag}")
+    return "\n".join(lines)

@@ -1,0 +1,56 @@
+"""Tests for sitegen.readability: grades, the limit, the printed table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.load import load_corpus
+from sitegen.readability import MAX_GRADE, check_readability, format_table, grade, readability_rows
+
+from .conftest import FIXTURE_CORPUS, run_sitegen
+from .test_load import edit
+
+HARD = (
+    "Subsequently, methodically reposition the contralateral extremity, "
+    "maintaining neurodynamic equilibrium throughout the intervention."
+)
+
+
+def test_plain_text_grades_low_and_dense_text_high() -> None:
+    assert grade(["Sit on a firm chair.", "Bend your knee."]) < 4
+    assert grade([HARD]) > 12
+
+
+def test_items_without_a_full_stop_count_as_sentences() -> None:
+    assert grade(["Sit down", "Bend your knee"]) == grade(["Sit down.", "Bend your knee."])
+
+
+def test_fixture_exercises_are_within_the_limit() -> None:
+    catalog, _ = load_corpus(FIXTURE_CORPUS)
+    rows = readability_rows(catalog)
+    assert [row.page for row in rows] == ["exercises/alpha-slide", "exercises/beta-hold"]
+    assert all(value <= MAX_GRADE for row in rows for value in row.grades.values())
+    assert list(check_readability(catalog)) == []
+
+
+def test_hard_steps_fail_with_their_place(fixture_project: Path) -> None:
+    edit(fixture_project / "exercises/beta-hold.yaml", "  - Hug one knee.", f"  - {HARD}")
+    catalog, _ = load_corpus(fixture_project)
+    [problem] = check_readability(catalog)
+    assert str(problem).startswith("exercises/beta-hold.yaml:14:1: steps: reading grade ")
+    assert "above 8" in str(problem)
+    table = format_table(readability_rows(catalog))
+    assert "exercises/beta-hold" in table and "> limit" in table
+
+
+def test_hard_cautions_fail_the_build(fixture_project: Path) -> None:
+    edit(fixture_project / "exercises/beta-hold.yaml", "  - You have a hip replacement.", f"  - {HARD}")
+    result = run_sitegen(fixture_project, "check")
+    assert result.returncode == 1
+    assert "exercises/beta-hold.yaml:29:1: cautions: reading grade" in result.stderr
+
+
+def test_check_prints_the_table(fixture_project: Path) -> None:
+    result = run_sitegen(fixture_project, "check")
+    assert result.returncode == 0
+    assert "stop rules" in result.stderr and "exercises/alpha-slide" in result.stderr
