@@ -141,3 +141,23 @@ def test_overdue_review_is_a_warning_not_an_error(fixture_project: Path) -> None
         "exercises/alpha-slide.yaml:42:14: next_review: warning: review overdue since 2028-11-01" in overdue
     )
     assert all(p.severity is Severity.WARNING for p in check_review_dates(catalog, dt.date(2040, 1, 1)))
+
+
+def test_nerve_glide_must_say_slider_or_tensioner(fixture_project: Path) -> None:
+    edit(fixture_project / "exercises/alpha-slide.yaml", "nerve_load: slider", "nerve_load: none")
+    problems = corpus_problems(fixture_project)
+    assert problems == [
+        "exercises/alpha-slide.yaml:7:13: nerve_load: a nerve glide must say slider or tensioner"
+    ]
+
+
+def test_tensioner_needs_an_easier_slider(fixture_project: Path) -> None:
+    edit(fixture_project / "exercises/beta-hold.yaml", "nerve_load: none", "nerve_load: tensioner")
+    assert corpus_problems(fixture_project) == []  # alpha-slide, a slider, is its easier step
+    edit(fixture_project / "exercises/alpha-slide.yaml", "nerve_load: slider", "nerve_load: tensioner")
+    problems = corpus_problems(fixture_project)
+    assert (
+        "exercises/beta-hold.yaml:6:13: nerve_load: "
+        "a tensioner needs a slider under easier (sliders come first)"
+        in problems
+    )

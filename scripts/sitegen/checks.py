@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .load import Catalog, Located, Source
-from .models import ID_PATTERN
+from .models import ID_PATTERN, Category, NerveLoad
 from .problems import Problem, Severity
 from .readability import check_readability
 
@@ -124,6 +124,20 @@ def check_targets_distinct(catalog: Catalog) -> Iterator[Problem]:
                 yield source.at(("targets", "secondary", i), f"'{target}' is already primary")
 
 
+def check_nerve_load(catalog: Catalog) -> Iterator[Problem]:
+    """Nerve glides say slider or tensioner; a tensioner has a slider as its easier step."""
+    for source in catalog.exercises.values():
+        exercise = source.model
+        if exercise.category is Category.NERVE_GLIDE and exercise.nerve_load is NerveLoad.NONE:
+            yield source.at(("nerve_load",), "a nerve glide must say slider or tensioner")
+        if exercise.nerve_load is NerveLoad.TENSIONER:
+            easier = [catalog.exercises.get(other) for other in exercise.easier]
+            if not any(e is not None and e.model.nerve_load is NerveLoad.SLIDER for e in easier):
+                yield source.at(
+                    ("nerve_load",), "a tensioner needs a slider under easier (sliders come first)"
+                )
+
+
 def check_references_cited(catalog: Catalog) -> Iterator[Problem]:
     """A reference nobody cites is probably a leftover (a warning, not an error)."""
     cited = {ref_id for _, _, ref_id, kind in all_refs(catalog) if kind == "reference"}
@@ -160,6 +174,7 @@ CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_references_exist,
     check_variations,
     check_targets_distinct,
+    check_nerve_load,
     check_references_cited,
     check_glossary,
     check_readability,
