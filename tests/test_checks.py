@@ -158,6 +158,5 @@ def test_tensioner_needs_an_easier_slider(fixture_project: Path) -> None:
     problems = corpus_problems(fixture_project)
     assert (
         "exercises/beta-hold.yaml:6:13: nerve_load: "
-        "a tensioner needs a slider under easier (sliders come first)"
-        in problems
+        "a tensioner needs a slider under easier (sliders come first)" in problems
     )

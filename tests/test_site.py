@@ -124,3 +124,16 @@ def test_search_index_covers_exercise_pages(real_site: Path) -> None:
     catalog, _ = load_corpus(ROOT)
     for exercise_id in catalog.exercises:
         assert f'"location":"exercises/{exercise_id}/"' in index.replace(" ", "")
+
+
+def test_exercises_link_to_variations_and_sources_and_back(real_site: Path) -> None:
+    catalog, _ = load_corpus(ROOT)
+    references = read(real_site / "references/index.html")
+    for exercise_id, source in catalog.exercises.items():
+        page = read(real_site / "exercises" / exercise_id / "index.html")
+        for other in [*source.model.easier, *source.model.harder]:
+            assert f'href="../{other}/"' in page, (exercise_id, other)
+            assert f'href="../{exercise_id}/"' in read(real_site / "exercises" / other / "index.html")
+        for ref_id in source.model.sources:
+            assert f'id="{ref_id}"' in references
+        assert f'href="../exercises/{exercise_id}/"' in references, f"references do not cite {exercise_id}"

@@ -69,6 +69,8 @@ class Derived:
 
     targeted_by: dict[str, list[tuple[Exercise, str]]]
     used_in: dict[str, list[str]]
+    #: reference id -> (page path under docs, link text) of every page citing it
+    cited_by: dict[str, list[tuple[str, str]]]
 
 
 def derive(catalog: Catalog) -> Derived:
@@ -83,7 +85,30 @@ def derive(catalog: Catalog) -> Derived:
         for item in routine.model.items:
             if routine_id not in used_in[item.exercise]:
                 used_in[item.exercise].append(routine_id)
-    return Derived(dict(targeted_by), dict(used_in))
+    return Derived(dict(targeted_by), dict(used_in), _cited_by(catalog))
+
+
+def _cited_by(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """Pages that cite each reference, so the bibliography links back to them."""
+    cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ref_id, page, title in _citations(catalog):
+        if (page, title) not in cited[ref_id]:
+            cited[ref_id].append((page, title))
+    return {ref_id: sorted(pages, key=lambda p: p[1].casefold()) for ref_id, pages in cited.items()}
+
+
+def _citations(catalog: Catalog) -> list[tuple[str, str, str]]:
+    found = []
+    for exercise_id, ex in catalog.exercises.items():
+        for ref_id in [*ex.model.sources, ex.model.dose.source]:
+            found.append((ref_id, f"exercises/{exercise_id}.md", ex.model.name))
+    for anatomy_id, an in catalog.anatomy.items():
+        found += [(r, f"anatomy/{anatomy_id}.md", an.model.name) for r in an.model.sources]
+    for routine_id, ro in catalog.routines.items():
+        found += [(r, f"routines/{routine_id}.md", ro.model.title) for r in ro.model.sources]
+    for slug, guide in catalog.guides.items():
+        found += [(r, f"learn/{slug}.md", guide.model.title) for r in guide.model.sources]
+    return found
 
 
 def render(catalog: Catalog) -> dict[str, str]:
@@ -130,6 +155,7 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
         ),
         "targeted_by": derived.targeted_by,
         "used_in": derived.used_in,
+        "cited_by": derived.cited_by,
     }
 
 
