@@ -153,10 +153,26 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
             catalog.glossary.model.terms if catalog.glossary else [],
             key=lambda t: t.term.casefold(),
         ),
+        "abbreviations": _abbreviation_forms(catalog),
         "targeted_by": derived.targeted_by,
         "used_in": derived.used_in,
         "cited_by": derived.cited_by,
     }
+
+
+def _abbreviation_forms(catalog: Catalog) -> list[tuple[str, str]]:
+    """Each glossary term as written, lower-case and capitalised (abbr matches exact case).
+
+    Acronyms keep their one form, so "NICE" never marks the word "nice".
+    """
+    forms: dict[str, str] = {}
+    for entry in catalog.glossary.model.terms if catalog.glossary else []:
+        variants = [entry.term]
+        if not any(word.isupper() and len(word) > 1 for word in entry.term.split()):
+            variants += [entry.term.lower(), entry.term[0].upper() + entry.term[1:].lower()]
+        for variant in variants:
+            forms.setdefault(variant, entry.definition)
+    return sorted(forms.items())
 
 
 def _render(template: str, context: dict[str, Any]) -> str:
