@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from sitegen.cli import DOCS_DIR
+from sitegen.load import load_corpus
 from sitegen.pipeline import generate
 
 from .conftest import ROOT, read
@@ -20,6 +21,31 @@ def test_real_corpus_has_no_errors_or_warnings() -> None:
     result = generate(ROOT)
     assert [str(w) for w in result.warnings] == []
     assert "exercises/seated-nerve-slider.md" in result.pages
+
+
+def test_library_has_the_promised_breadth() -> None:
+    catalog, _ = load_corpus(ROOT)
+    assert len(catalog.exercises) >= 18
+    assert len(catalog.anatomy) >= 12
+    assert len(catalog.guides) >= 7
+    assert len(catalog.routines) >= 4
+    assert catalog.glossary is not None and len(catalog.glossary.model.terms) >= 12
+
+
+def test_every_exercise_the_sources_describe_is_there() -> None:
+    catalog, _ = load_corpus(ROOT)
+    wanted = {
+        "hip-hinge-nerve-glide", "pelvic-clock", "bird-dog", "bridge-roll-up", "cat-cow",
+        "warrior-pose", "childs-pose", "pigeon-pose", "figure-four-stretch", "knee-to-chest",
+        "pelvic-tilts", "seated-spinal-twist", "bridge", "seated-nerve-slider",
+        "supine-nerve-glide", "standing-nerve-glide", "knee-to-opposite-shoulder",
+        "seated-nerve-tensioner",
+    }  # fmt: skip
+    assert wanted <= set(catalog.exercises)
+    bird_dog = catalog.exercises["bird-dog"].model
+    assert bird_dog.position.value == "quadruped"
+    stretch = catalog.exercises["knee-to-opposite-shoulder"].model
+    assert (stretch.category.value, stretch.nerve_load.value) == ("stretch", "none")
 
 
 def test_first_slice_is_present() -> None:
