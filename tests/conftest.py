@@ -28,9 +28,9 @@ def make_project(dest: Path, data_from: Path) -> Path:
     return dest
 
 
-def run_sitegen(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_sitegen(project: Path, *args: str, **env_overrides: str) -> subprocess.CompletedProcess[str]:
     """Run `python -m sitegen` in `project` as a user would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_overrides}
     return subprocess.run(
         [sys.executable, "-m", "sitegen", *args],
         cwd=project,

@@ -75,12 +75,6 @@ def test_two_builds_are_byte_identical(fixture_project: Path) -> None:
 
 
 def test_overdue_pages_warn_but_build(fixture_project: Path) -> None:
-    import os
-
-    os.environ["SITEGEN_TODAY"] = "2030-01-01"
-    try:
-        result = run_sitegen(fixture_project, "check")
-    finally:
-        del os.environ["SITEGEN_TODAY"]
+    result = run_sitegen(fixture_project, "check", SITEGEN_TODAY="2030-01-01")
     assert result.returncode == 0
     assert "warning: review overdue since 2028-11-01" in result.stderr
