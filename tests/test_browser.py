@@ -154,3 +154,12 @@ def wait_for_server(url: str, server: subprocess.Popen[str], limit: float = 30.0
         except OSError:
             time.sleep(0.3)
     raise AssertionError(f"{url} did not come up in {limit} s")
+
+
+def test_glossary_hints_mark_running_text_but_not_headings(page: Page, served_site: str) -> None:
+    page.goto(served_site + "exercises/seated-nerve-slider/")
+    decoration = "el => getComputedStyle(el).borderBottomStyle"  # Material draws it as a border
+    assert page.locator("h1 abbr").first.evaluate(decoration) == "none"
+    assert page.locator("article p abbr").first.evaluate(decoration) != "none"
+    page.emulate_media(media="print")
+    assert page.locator("article p abbr").first.evaluate(decoration) == "none"

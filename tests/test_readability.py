@@ -48,6 +48,11 @@ def test_hard_cautions_fail_the_build(fixture_project: Path) -> None:
     result = run_sitegen(fixture_project, "check")
     assert result.returncode == 1
     assert "exercises/beta-hold.yaml:29:1: cautions: reading grade" in result.stderr
+    # The table is printed on failure too, with the failing page flagged.
+    assert any(
+        line.startswith("exercises/beta-hold") and line.endswith("> limit")
+        for line in result.stderr.splitlines()
+    )
 
 
 def test_check_prints_the_table(fixture_project: Path) -> None:

@@ -46,7 +46,6 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--dry-run", action="store_true", help="list what would change")
     markdown.set_defaults(command=cmd_markdown)
     build = sub.add_parser("build", help="check, write, mkdocs build --strict, swap into site/")
-    build.add_argument("--docs-dir", default=DOCS_DIR)
     build.add_argument("--site-dir", default=SITE_DIR)
     build.add_argument("--config-file", default="mkdocs.yml")
     build.set_defaults(command=cmd_build)
@@ -97,7 +96,8 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     """Build into a temporary folder and swap it in only when everything succeeded."""
     started = time.perf_counter()
     result = _generate(root, table=True)
-    write_pages(result.pages, root / args.docs_dir)
+    # mkdocs needs docs_dir to exist before it loads the config (and runs the hook).
+    write_pages(result.pages, root / DOCS_DIR)
     site = (root / args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site.name}.building-", dir=site.parent))

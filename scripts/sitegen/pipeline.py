@@ -10,7 +10,7 @@ from pathlib import Path
 from .checks import check_corpus, check_review_dates
 from .load import Catalog, load_corpus
 from .problems import CorpusError, Problem, Severity
-from .readability import Row, readability_rows
+from .readability import Row, format_table, readability_rows
 from .render import render
 from .schema import check_schema_comments
 
@@ -31,11 +31,12 @@ def generate(root: Path) -> Result:
     problems += check_schema_comments(root)
     problems += check_corpus(catalog)
     problems += check_review_dates(catalog, today())
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if errors:
-        raise CorpusError(problems)
+    readability = readability_rows(catalog)
+    if any(p.severity is Severity.ERROR for p in problems):
+        # The table shows the failing grades in context, next to the pages that pass.
+        raise CorpusError(problems, details=format_table(readability))
     pages = render(catalog)
-    return Result(pages, sorted(problems), latest_review(catalog), readability_rows(catalog))
+    return Result(pages, sorted(problems), latest_review(catalog), readability)
 
 
 def today() -> dt.date:

@@ -40,13 +40,16 @@ def field_name(loc: tuple[str | int, ...]) -> str:
 class CorpusError(Exception):
     """Raised when the corpus has errors; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], details: str = "") -> None:
         self.problems = sorted(problems)
+        #: Context printed before the problems (e.g. the readability table).
+        self.details = details
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         super().__init__(f"{len(errors)} error(s) in the sources")
 
     def report(self) -> str:
         """All problems, one per line, then a count."""
-        lines = [str(p) for p in self.problems]
+        lines = [self.details] if self.details else []
+        lines += [str(p) for p in self.problems]
         lines.append(str(self))
         return "\n".join(lines)
