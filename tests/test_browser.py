@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -163,3 +165,45 @@ def test_glossary_hints_mark_running_text_but_not_headings(page: Page, served_si
     assert page.locator("article p abbr").first.evaluate(decoration) != "none"
     page.emulate_media(media="print")
     assert page.locator("article p abbr").first.evaluate(decoration) == "none"
+
+
+def figure_colours(page: Page) -> dict[str, Any]:
+    """Computed colours of the figure's body, nerve and halo, as the reader sees them."""
+    return page.locator("svg.sg-figure").first.evaluate(
+        """svg => ({
+            body: getComputedStyle(svg.querySelector('.sg-limb')).stroke,
+            nerve: getComputedStyle(svg.querySelector('.sg-nerve')).stroke,
+            halo: getComputedStyle(svg.querySelector('.sg-halo')).stroke,
+            width: svg.getBoundingClientRect().width,
+        })"""
+    )
+
+
+def luminance(css_colour: str) -> float:
+    red, green, blue = (int(v) for v in re.findall(r"\d+", css_colour)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+def test_figures_follow_light_dark_and_print_themes(page: Page, served_site: str) -> None:
+    page.goto(served_site + "exercises/seated-nerve-slider/")
+    expect(page.locator("figure.sg-figure-box figcaption")).to_contain_text("knee straightens")
+    light = figure_colours(page)
+    assert luminance(light["body"]) < 0.3 and luminance(light["halo"]) > 0.9
+    assert light["nerve"] != light["body"] and float(light["width"]) > 200
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = figure_colours(page)
+    assert luminance(dark["body"]) > 0.7 and luminance(dark["halo"]) < 0.3
+    page.emulate_media(media="print")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    printed = figure_colours(page)
+    assert printed["body"] == printed["nerve"] == "rgb(0, 0, 0)"
+
+
+def test_anatomy_figure_is_visible_on_a_phone(page: Page, served_site: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(served_site + "anatomy/sciatic-nerve/")
+    figure = page.locator("svg.sg-figure")
+    expect(figure).to_be_visible()
+    box = figure.bounding_box()
+    assert box is not None and 100 < box["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

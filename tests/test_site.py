@@ -145,3 +145,27 @@ def test_exercises_link_to_variations_and_sources_and_back(real_site: Path) -> N
         for ref_id in source.model.sources:
             assert f'id="{ref_id}"' in references
         assert f'href="../exercises/{exercise_id}/"' in references, f"references do not cite {exercise_id}"
+
+
+FIGURE = re.compile(r'<figure class="sg-figure-box[^"]*">.*?</figure>', re.S)
+
+
+def test_every_exercise_and_anatomy_page_shows_its_figure_intact(real_site: Path) -> None:
+    catalog, _ = load_corpus(ROOT)
+    pages = [("exercises", k) for k in catalog.exercises] + [("anatomy", k) for k in catalog.anatomy]
+    for folder, key in pages:
+        page = read(real_site / folder / key / "index.html")
+        figures = FIGURE.findall(page)
+        assert len(figures) == 1, f"{folder}/{key}: {len(figures)} figures"
+        figure = figures[0]
+        # Markdown must pass the SVG through untouched: no <p>, <code> or escaped tags inside.
+        assert "<p>" not in figure and "<code>" not in figure and "&lt;path" not in figure
+        assert f'aria-labelledby="fig-{key}-title fig-{key}-desc"' in figure
+        assert len(figure.encode()) <= 8 * 1024, f"{folder}/{key}: {len(figure.encode())} bytes"
+
+
+def test_figure_text_from_data_is_escaped(fixture_site: Path) -> None:
+    page = read(fixture_site / "exercises/alpha-slide/index.html")
+    figure = FIGURE.findall(page)[0]
+    assert '<title id="fig-alpha-slide-title">Alpha slide &lt;script&gt;alert(1)&lt;/script&gt;' in figure
+    assert "<script" not in figure

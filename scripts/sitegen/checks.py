@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .figure_checks import figure_problems
 from .load import Catalog, Located, Source
 from .models import ID_PATTERN, Category, NerveLoad
 from .problems import Problem, Severity
@@ -138,6 +139,13 @@ def check_nerve_load(catalog: Catalog) -> Iterator[Problem]:
                 )
 
 
+def check_figures(catalog: Catalog) -> Iterator[Problem]:
+    """Pose data stays in normal joint ranges and the body rests on the floor or a prop."""
+    for source in catalog.exercises.values():
+        for loc, message in figure_problems(source.model.figure):
+            yield source.at(("figure", *loc), message)
+
+
 def check_references_cited(catalog: Catalog) -> Iterator[Problem]:
     """A reference nobody cites is probably a leftover (a warning, not an error)."""
     cited = {ref_id for _, _, ref_id, kind in all_refs(catalog) if kind == "reference"}
@@ -175,6 +183,7 @@ CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_variations,
     check_targets_distinct,
     check_nerve_load,
+    check_figures,
     check_references_cited,
     check_glossary,
     check_readability,

@@ -154,6 +154,117 @@ class Reviewed(Strict):
         return self
 
 
+class View(StrEnum):
+    """Which way the reader looks at a figure."""
+
+    SIDE = "side"
+    FRONT = "front"
+
+
+class Facing(StrEnum):
+    """Which way a side-view figure faces on the page."""
+
+    RIGHT = "right"
+    LEFT = "left"
+
+
+class BodySide(StrEnum):
+    """The figure's own left or right."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class PropKind(StrEnum):
+    """Things drawn with a figure. The floor is always drawn."""
+
+    MAT = "mat"
+    CHAIR = "chair"
+    STEP = "step"
+    WALL = "wall"
+    STRAP = "strap"
+    PILLOW = "pillow"
+
+
+Units = Annotated[float, Field(ge=-200, le=200)]
+
+
+class Prop(Strict):
+    """A prop and where it stands, in the units of the figure (1 % of body height)."""
+
+    kind: PropKind
+    x: Units = Field(
+        0,
+        description="Chair or step: front edge. Wall: its face. Pillow: its centre. "
+        "Unused for a mat (it spans the figure) and a strap (it runs from hand to foot).",
+    )
+
+
+Degrees = Annotated[float, Field(ge=-180, le=180)]
+
+
+class Angles(Strict):
+    """Joint angles in degrees; 0 everywhere is standing straight with arms down.
+
+    Side view: positive = flexion (bending forward); `pelvis` is the tilt of the whole
+    body from upright (90 = lying face down or on hands and knees, -90 = lying on the back).
+    Front view: positive = away from the midline; spine and neck toward the figure's left.
+    """
+
+    pelvis: Degrees = 0
+    lumbar: Degrees = 0
+    trunk_rotation: Degrees = 0
+    neck: Degrees = 0
+    left_shoulder: Degrees = 0
+    right_shoulder: Degrees = 0
+    left_elbow: Degrees = 0
+    right_elbow: Degrees = 0
+    left_wrist: Degrees = 0
+    right_wrist: Degrees = 0
+    left_hip: Degrees = 0
+    right_hip: Degrees = 0
+    left_knee: Degrees = 0
+    right_knee: Degrees = 0
+    left_ankle: Degrees = 0
+    right_ankle: Degrees = 0
+
+
+class Pose(Strict):
+    """One key position: where the hips are and every joint angle."""
+
+    hips: tuple[Units, Units] = Field(
+        description="[x, y] of the hip joints in units of 1 % of body height; the floor is y = 0.",
+    )
+    angles: Angles = Field(default_factory=Angles)
+
+
+class Layout(StrEnum):
+    """How the key poses share the drawing."""
+
+    OVERLAY = "overlay"
+    SIDE_BY_SIDE = "side-by-side"
+
+
+class Figure(Strict):
+    """An exercise's figure as data: a view, props and two or three key poses."""
+
+    view: View = View.SIDE
+    facing: Facing = Facing.RIGHT
+    side: BodySide = Field(
+        BodySide.LEFT, description="The working side: the leg whose nerve or muscle the exercise moves."
+    )
+    layout: Layout = Layout.OVERLAY
+    props: list[Prop] = Field(default_factory=list)
+    start: Pose
+    middle: Pose | None = None
+    end: Pose
+
+    def poses(self) -> list[tuple[str, Pose]]:
+        """The key poses in order, with their field names."""
+        named = [("start", self.start), ("middle", self.middle), ("end", self.end)]
+        return [(name, pose) for name, pose in named if pose is not None]
+
+
 class Exercise(Reviewed):
     """One exercise: everything a reader needs to do it safely."""
 
@@ -178,6 +289,27 @@ class Exercise(Reviewed):
     harder: list[Id] = Field(default_factory=list)
     mistakes: list[Line] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
+    figure: Figure = Field(description="The figure drawn on the page, as pose data.")
+
+
+class DiagramPart(StrEnum):
+    """A structure the anatomy diagram can highlight (back view of the lower body)."""
+
+    LUMBAR_VERTEBRAE = "lumbar-vertebrae"
+    DISCS = "discs"
+    SPINAL_CANAL = "spinal-canal"
+    NERVE_ROOTS = "nerve-roots"
+    SCIATIC_NERVE = "sciatic-nerve"
+    TIBIAL_NERVE = "tibial-nerve"
+    COMMON_FIBULAR_NERVE = "common-fibular-nerve"
+    PELVIS = "pelvis"
+    PIRIFORMIS = "piriformis"
+    DEEP_HIP_ROTATORS = "deep-hip-rotators"
+    GLUTEAL_MUSCLES = "gluteal-muscles"
+    HAMSTRINGS = "hamstrings"
+    HIP_FLEXORS = "hip-flexors"
+    CORE_MUSCLES = "core-muscles"
+    BACK_MUSCLES = "back-muscles"
 
 
 class AnatomyKind(StrEnum):
@@ -204,6 +336,9 @@ class Anatomy(Reviewed):
     role: list[Line] = Field(min_length=1, description="How it relates to sciatica.")
     related: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
+    diagram: list[DiagramPart] = Field(
+        min_length=1, description="Parts the back-view diagram highlights for this structure."
+    )
 
 
 class RoutineItem(Strict):

@@ -12,6 +12,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import text
+from .anatomy_figure import anatomy_figure
+from .figure import exercise_figure
 from .load import Catalog
 from .models import Category, Exercise
 
@@ -131,11 +133,25 @@ def render(catalog: Catalog) -> dict[str, str]:
         ("routines", "routine.md.j2", catalog.routines),
         ("learn", "guide.md.j2", catalog.guides),
     ]
+    figures = draw_figures(catalog)
     for folder, template, table in tables:
         for key, source in sorted(table.items()):
             page_context = {**context, "item": source.model, "slug": key, "body": source.body}
+            page_context["figure"] = figures.get(f"{folder}/{key}")
             pages[f"{folder}/{key}.md"] = _render(template, page_context)
     return dict(sorted(pages.items()))
+
+
+def draw_figures(catalog: Catalog) -> dict[str, Markup]:
+    """Every exercise's and structure's figure, keyed by 'exercises/<id>' or 'anatomy/<id>'."""
+    figures: dict[str, Markup] = {}
+    for exercise_id, source in catalog.exercises.items():
+        primary = source.model.targets.primary
+        parts = [part for a in primary if a in catalog.anatomy for part in catalog.anatomy[a].model.diagram]
+        figures[f"exercises/{exercise_id}"] = exercise_figure(source.model, parts)
+    for anatomy_id, anatomy in catalog.anatomy.items():
+        figures[f"anatomy/{anatomy_id}"] = anatomy_figure(anatomy.model, anatomy_id)
+    return figures
 
 
 def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:

@@ -1,0 +1,329 @@
+"""Draw an exercise's figure as inline SVG from its pose data."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import body, props
+from .canvas import Canvas, num, svg_attrs
+from .figure_text import describe, legend
+from .models import BodySide, DiagramPart, Exercise, Facing, Figure, Layout, NerveLoad, PropKind, View
+from .pose import Point, Skeleton, place, rotate
+
+GAP = 14.0  # between poses drawn side by side
+MARGIN = 3.0
+HALO = 1.6  # background-coloured edge that separates near limbs from the body behind
+NERVE_WIDTH = 1.8
+TARGET_RADIUS = 6.0
+ARROW_WIDTH = 1.6
+#: Points whose travel between start and end the motion arrow follows.
+MOVERS = ("left_toes", "right_toes", "left_hand", "right_hand", "head", "left_knee", "right_knee", "hips")
+
+
+@cache
+def svg_environment() -> Environment:
+    """Jinja2 for SVG: autoescaped, strict about undefined names."""
+    return Environment(
+        loader=PackageLoader("sitegen", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def exercise_figure(exercise: Exercise, targets: list[DiagramPart]) -> Markup:
+    """The exercise's figure: start pose ghosted, end pose, motion arrow, nerve and target."""
+    figure = exercise.figure
+    canvas = Canvas(mirror=figure.facing is Facing.LEFT)
+    placed = _layout(figure)
+    _draw_props(canvas, figure, placed)
+    end, end_dx = placed[-1]
+    shows_target = _draw_targets(
+        canvas, end.move(end_dx), targets, figure, nerve_drawn=_shows_nerve(exercise)
+    )
+    # Overlaid, earlier poses are pale so the end pose reads on top; side by side, all are solid.
+    with canvas.group("sg-ghost" if figure.layout is Layout.OVERLAY else "sg-pose"):
+        for skeleton, dx in placed[:-1]:
+            _draw_body(canvas, skeleton.move(dx), figure)
+    _draw_body(canvas, end.move(end_dx), figure)
+    if _shows_nerve(exercise):
+        _draw_nerve(canvas, end.move(end_dx), figure.side)
+    _draw_motion(canvas, [s.move(dx) for s, dx in placed], figure.layout)
+    _draw_floor(canvas)
+    title, desc = describe(exercise)
+    context: dict[str, object] = {
+        "id": f"fig-{exercise.id}",
+        "css": "sg-exercise",
+        "title": title,
+        "desc": desc,
+        "caption": f"{desc} {legend(exercise, _shows_nerve(exercise), shows_target)}",
+        "elements": canvas.elements,
+    }
+    return render_figure(context | svg_attrs(canvas, MARGIN))
+
+
+def render_figure(context: dict[str, object]) -> Markup:
+    """A <figure> with its inline SVG and caption, every text value escaped."""
+    html = svg_environment().get_template("figure.html.j2").render(context)
+    return Markup(html.strip())
+
+
+def _shows_nerve(exercise: Exercise) -> bool:
+    return exercise.nerve_load is not NerveLoad.NONE and exercise.figure.view is View.SIDE
+
+
+def _layout(figure: Figure) -> list[tuple[Skeleton, float]]:
+    """Each pose placed, with its sideways shift (all zero when overlaid)."""
+    skeletons = [place(pose, figure.view) for _, pose in figure.poses()]
+    if figure.layout is Layout.OVERLAY:
+        return [(s, 0.0) for s in skeletons]
+    # Facing left, the drawing is mirrored, so later poses go to smaller x to read left to right.
+    step = -1 if figure.facing is Facing.LEFT else 1
+    placed: list[tuple[Skeleton, float]] = []
+    edge: float | None = None
+    for skeleton in skeletons:
+        low, high = _x_extent(skeleton, figure)
+        near, far = (low, high) if step == 1 else (high, low)
+        dx = 0.0 if edge is None else edge + step * GAP - near
+        placed.append((skeleton, dx))
+        edge = far + dx
+    return placed
+
+
+def _x_extent(skeleton: Skeleton, figure: Figure) -> tuple[float, float]:
+    xs = [p.real - r for _, p, r in skeleton.extents()] + [p.real + r for _, p, r in skeleton.extents()]
+    for prop in figure.props:
+        for shape in props.shapes(prop, 0):
+            xs += [shape.x, shape.x2]
+    return min(xs), max(xs)
+
+
+def _draw_props(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, float]]) -> None:
+    base = props.floor_top(figure.props)
+    kinds = {p.kind for p in figure.props}
+    for skeleton, dx in placed if figure.layout is Layout.SIDE_BY_SIDE else placed[-1:]:
+        if PropKind.MAT in kinds:
+            extents = (
+                [s.move(dx) for s, _ in placed] if figure.layout is Layout.OVERLAY else [skeleton.move(dx)]
+            )
+            x0, x1 = _mat_span(extents, figure)
+            canvas.add("rect", "sg-mat", **_rect(canvas, x0, 0, x1, base))
+        for prop in figure.props:
+            for shape in props.shapes(prop, base):
+                if shape.kind == "rect":
+                    canvas.add(
+                        "rect", "sg-prop", **_rect(canvas, shape.x + dx, shape.y, shape.x2 + dx, shape.y2)
+                    )
+                else:
+                    ends = [complex(shape.x + dx, shape.y), complex(shape.x2 + dx, shape.y2)]
+                    canvas.path("sg-prop", ends, props.PROP_STROKE)
+
+
+def _mat_span(skeletons: list[Skeleton], figure: Figure) -> tuple[float, float]:
+    spans = [_x_extent(s, figure) for s in skeletons]
+    return min(s[0] for s in spans) - 2, max(s[1] for s in spans) + 2
+
+
+def _rect(canvas: Canvas, x0: float, y0: float, x1: float, y1: float) -> dict[str, str]:
+    """A rectangle's attributes from two corners, in y-up units."""
+    (ax, ay), (bx, by) = canvas.xy(complex(x0, y0)), canvas.xy(complex(x1, y1))
+    left, right = sorted((float(ax), float(bx)))
+    top, bottom = sorted((float(ay), float(by)))
+    return {
+        "x": num(left),
+        "y": num(top),
+        "width": num(right - left),
+        "height": num(bottom - top),
+        "rx": "0.8",
+    }
+
+
+def _near_side(figure: Figure) -> BodySide:
+    """In a side view the reader sees the figure's left when it faces right."""
+    return BodySide.LEFT if figure.facing is Facing.RIGHT else BodySide.RIGHT
+
+
+def _draw_body(canvas: Canvas, skeleton: Skeleton, figure: Figure) -> None:
+    near = _near_side(figure) if figure.view is View.SIDE else None
+    with canvas.group("sg-far"):
+        for chain in skeleton.chains:
+            if near is not None and chain.side not in (None, near):
+                canvas.path("sg-limb", skeleton.points(chain), chain.width)
+    for chain in skeleton.chains:
+        if chain.side is None:
+            canvas.path("sg-limb", skeleton.points(chain), chain.width)
+    canvas.circle("sg-head", skeleton.joints["head"], body.HEAD_RADIUS)
+    for chain in skeleton.chains:
+        if chain.side is not None and (near is None or chain.side is near):
+            canvas.path("sg-halo", skeleton.points(chain), chain.width + 2 * HALO)
+            canvas.path("sg-limb", skeleton.points(chain), chain.width)
+    if PropKind.STRAP in {p.kind for p in figure.props}:
+        side = figure.side.value
+        hand = skeleton.joints[f"{_near_side(figure).value}_hand"]
+        sole = (skeleton.joints[f"{side}_heel"] + skeleton.joints[f"{side}_toes"]) / 2
+        canvas.path("sg-strap", [hand, sole + skeleton.directions[f"{side}_shank"] * 3], 1.4)
+
+
+def _draw_nerve(canvas: Canvas, skeleton: Skeleton, side: BodySide) -> None:
+    """The sciatic nerve's path down the back of the working leg, dashed for print."""
+    j, d, back = skeleton.joints, skeleton.directions, skeleton.posterior
+    s = side.value
+    edge = body.LIMB_WIDTH / 2 + 1.3
+    knee_back = (back[f"{s}_thigh"] + back[f"{s}_shank"]) / 2
+    points = [
+        j["lumbar"] + d["trunk"] * 2 + back["pelvis"] * (body.TRUNK_WIDTH / 2 + 1),
+        j["hips"] + back["pelvis"] * (body.TRUNK_WIDTH / 2 + 1.3),
+        j[f"{s}_hip"] + d[f"{s}_thigh"] * body.THIGH * 0.5 + back[f"{s}_thigh"] * edge,
+        j[f"{s}_knee"] + knee_back / abs(knee_back) * edge,
+        j[f"{s}_knee"] + d[f"{s}_shank"] * body.SHANK * 0.55 + back[f"{s}_shank"] * edge,
+        j[f"{s}_ankle"] + back[f"{s}_shank"] * edge,
+    ]
+    canvas.smooth("sg-nerve", points, NERVE_WIDTH)
+
+
+#: Where each highlightable part sits on a side-view figure, from the end pose.
+LANDMARKS: dict[DiagramPart, Callable[[Skeleton, str], Point]] = {}
+
+
+def _landmark(
+    *parts: DiagramPart,
+) -> Callable[[Callable[[Skeleton, str], Point]], Callable[[Skeleton, str], Point]]:
+    def register(func: Callable[[Skeleton, str], Point]) -> Callable[[Skeleton, str], Point]:
+        LANDMARKS.update(dict.fromkeys(parts, func))
+        return func
+
+    return register
+
+
+def _back(skeleton: Skeleton, name: str) -> Point:
+    return skeleton.posterior.get(name, 0j)
+
+
+@_landmark(
+    DiagramPart.LUMBAR_VERTEBRAE,
+    DiagramPart.DISCS,
+    DiagramPart.SPINAL_CANAL,
+    DiagramPart.NERVE_ROOTS,
+    DiagramPart.BACK_MUSCLES,
+)
+def _low_back(sk: Skeleton, side: str) -> Point:
+    return sk.joints["lumbar"] + sk.directions["trunk"] * 3 + _back(sk, "trunk") * 2
+
+
+@_landmark(DiagramPart.PELVIS)
+def _pelvis(sk: Skeleton, side: str) -> Point:
+    return (sk.joints["hips"] + sk.joints["lumbar"]) / 2
+
+
+@_landmark(DiagramPart.PIRIFORMIS, DiagramPart.DEEP_HIP_ROTATORS, DiagramPart.GLUTEAL_MUSCLES)
+def _buttock(sk: Skeleton, side: str) -> Point:
+    return sk.joints["hips"] + _back(sk, "pelvis") * 3.5 + sk.directions["pelvis"] * 1.5
+
+
+@_landmark(DiagramPart.HAMSTRINGS, DiagramPart.SCIATIC_NERVE)
+def _back_of_thigh(sk: Skeleton, side: str) -> Point:
+    return (
+        sk.joints[f"{side}_hip"]
+        + sk.directions[f"{side}_thigh"] * body.THIGH * 0.5
+        + _back(sk, f"{side}_thigh")
+    )
+
+
+@_landmark(DiagramPart.TIBIAL_NERVE, DiagramPart.COMMON_FIBULAR_NERVE)
+def _calf(sk: Skeleton, side: str) -> Point:
+    return (
+        sk.joints[f"{side}_knee"]
+        + sk.directions[f"{side}_shank"] * body.SHANK * 0.3
+        + _back(sk, f"{side}_shank")
+    )
+
+
+@_landmark(DiagramPart.HIP_FLEXORS)
+def _front_of_hip(sk: Skeleton, side: str) -> Point:
+    return sk.joints["hips"] - _back(sk, "pelvis") * 3 + sk.directions["pelvis"] * 2
+
+
+@_landmark(DiagramPart.CORE_MUSCLES)
+def _belly(sk: Skeleton, side: str) -> Point:
+    return sk.joints["lumbar"] + sk.directions["trunk"] * 4 - _back(sk, "trunk") * 2
+
+
+NERVE_PARTS = {DiagramPart.SCIATIC_NERVE, DiagramPart.TIBIAL_NERVE, DiagramPart.COMMON_FIBULAR_NERVE}
+
+
+def _draw_targets(
+    canvas: Canvas, skeleton: Skeleton, targets: list[DiagramPart], figure: Figure, nerve_drawn: bool
+) -> bool:
+    """A soft dotted disc where the reader should feel the exercise (behind the body)."""
+    spots: list[Point] = []
+    for part in targets:
+        if nerve_drawn and part in NERVE_PARTS:
+            continue  # the nerve line itself marks it
+        spot = LANDMARKS[part](skeleton, figure.side.value)
+        if all(abs(spot - other) > TARGET_RADIUS for other in spots):
+            spots.append(spot)
+    for spot in spots:
+        canvas.circle("sg-target", spot, TARGET_RADIUS)
+    return bool(spots)
+
+
+def _draw_motion(canvas: Canvas, skeletons: list[Skeleton], layout: Layout) -> None:
+    """An arrow from the start pose to the end pose along the point that moves most."""
+    if layout is Layout.SIDE_BY_SIDE:
+        _arrow_between(canvas, skeletons)
+        return
+    first, last = skeletons[0], skeletons[-1]
+    mover = max(MOVERS, key=lambda name: abs(last.joints[name] - first.joints[name]))
+    start, end = first.joints[mover], last.joints[mover]
+    if abs(end - start) < 4:
+        return  # too small to draw; the ghosted start pose shows it
+    middle = skeletons[1].joints[mover] if len(skeletons) == 3 else None
+    centre = sum(last.joints.values()) / len(last.joints)
+    chord = end - start
+    normal = rotate(chord / abs(chord), 90)
+    if abs((start + end) / 2 + normal - centre) < abs((start + end) / 2 - normal - centre):
+        normal = -normal  # bow away from the body
+    control = (
+        2 * middle - (start + end) / 2
+        if middle is not None
+        else (start + end) / 2 + normal * abs(chord) * 0.3
+    )
+    offset = normal * 4.5
+    _arrow(canvas, start + offset, control + offset, end + offset)
+
+
+def _arrow_between(canvas: Canvas, skeletons: list[Skeleton]) -> None:
+    """A straight arrow across each gap between poses drawn side by side."""
+    for before, after in itertools.pairwise(skeletons):
+        edges = [(p.real - r, p.real + r) for s in (before, after) for _, p, r in s.extents()]
+        before_edges, after_edges = edges[: len(edges) // 2], edges[len(edges) // 2 :]
+        if after.joints["hips"].real > before.joints["hips"].real:
+            start, end = max(e[1] for e in before_edges) + 2, min(e[0] for e in after_edges) - 2
+        else:  # laid out right to left for a figure facing left
+            start, end = min(e[0] for e in before_edges) - 2, max(e[1] for e in after_edges) + 2
+        joints = [*before.joints.values(), *after.joints.values()]
+        y = sum(p.imag for p in joints) / len(joints)
+        a, b = complex(start, y), complex(end, y)
+        _arrow(canvas, a, (a + b) / 2, b)
+
+
+def _arrow(canvas: Canvas, start: Point, control: Point, end: Point) -> None:
+    tangent = (end - control) / abs(end - control)
+    tip_base = end - tangent * 3.2
+    canvas.curve("sg-arrow", start, control, tip_base, ARROW_WIDTH)
+    side = rotate(tangent, 90) * 2.4
+    canvas.polygon("sg-arrowhead", [end, tip_base + side, tip_base - side])
+
+
+def _draw_floor(canvas: Canvas) -> None:
+    """The floor line under everything, as wide as the drawing (added last, drawn first)."""
+    x0, _, x1, _ = canvas.bounds
+    left, right = (-x1, -x0) if canvas.mirror else (x0, x1)
+    canvas.path("sg-floor", [complex(left - 2, 0), complex(right + 2, 0)], 1.0)
+    canvas.elements.insert(0, canvas.elements.pop())

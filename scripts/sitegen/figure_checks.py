@@ -1,0 +1,68 @@
+"""Checks on figure pose data: joints in their normal range, the body resting on something."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import body, props
+from .models import Figure, Pose, View
+from .pose import place
+
+Loc = tuple[str | int, ...]
+#: How far (units of 1 % of height) a body may sink into a surface or hover above one.
+SINK_TOLERANCE = 0.5
+HOVER_TOLERANCE = 1.5
+RANGES = {View.SIDE: body.SIDE_RANGES, View.FRONT: body.FRONT_RANGES}
+
+
+def figure_problems(figure: Figure) -> Iterator[tuple[Loc, str]]:
+    """Every problem in a figure, as (location inside the figure, message)."""
+    for name, pose in figure.poses():
+        yield from (((name, *loc), message) for loc, message in _joint_problems(pose, figure.view))
+        yield from (((name, *loc), message) for loc, message in _contact_problems(pose, figure))
+    if _same(figure.start, figure.end):
+        yield ("end",), "the end pose is the same as the start pose; show the movement"
+
+
+def _joint_problems(pose: Pose, view: View) -> Iterator[tuple[Loc, str]]:
+    for field, value in pose.angles.model_dump().items():
+        joint = field.removeprefix("left_").removeprefix("right_")
+        limits = RANGES[view].get(joint)
+        if limits is not None and not limits.low <= value <= limits.high:
+            words = limits.positive if value > 0 else limits.negative
+            yield (
+                ("angles", field),
+                f"{value:g}° ({words}) is outside the normal range of the {joint.replace('_', ' ')} "
+                f"({limits.low:g}° to {limits.high:g}°)",
+            )
+
+
+def _contact_problems(pose: Pose, figure: Figure) -> Iterator[tuple[Loc, str]]:
+    """The body must not go through the floor and must rest on the floor or a prop."""
+    skeleton = place(pose, figure.view)
+    floor = props.floor_top(figure.props)
+    surfaces = props.surfaces(figure.props)
+    name, centre, radius = min(skeleton.extents(), key=lambda e: e[1].imag - e[2])
+    depth = floor - (centre.imag - radius)
+    if depth > SINK_TOLERANCE:
+        where = "the mat" if floor else "the floor"
+        fix = f"raise the hips to y = {pose.hips[1] + depth:.1f}"
+        yield ("hips",), f"the body goes {depth:.1f} below {where} (at the {_label(name)}); {fix}"
+        return
+    gaps = []
+    for _, point, r in skeleton.extents():
+        bottom = point.imag - r
+        under = [s.top for s in surfaces if s.x0 <= point.real <= s.x1 and s.top <= bottom + SINK_TOLERANCE]
+        gaps.append(bottom - max(under))
+    hover = min(gaps)
+    if hover > HOVER_TOLERANCE:
+        fix = f"lower the hips to y = {pose.hips[1] - hover:.1f}"
+        yield ("hips",), f"the body floats {hover:.1f} above the floor and props; {fix}"
+
+
+def _label(joint: str) -> str:
+    return joint.replace("_", " ")
+
+
+def _same(a: Pose, b: Pose) -> bool:
+    return a.hips == b.hips and a.angles == b.angles

@@ -1,0 +1,182 @@
+"""Forward kinematics: a pose's joint angles and hip position place every joint."""
+
+from __future__ import annotations
+
+import cmath
+import math
+from dataclasses import dataclass
+
+from . import body
+from .models import BodySide, Pose, View
+
+#: Points are complex numbers: real = x (forward for a side view), imag = y (up).
+Point = complex
+UP: Point = 1j
+DOWN: Point = -1j
+SIDES = (BodySide.LEFT, BodySide.RIGHT)
+
+
+def rotate(vector: Point, degrees: float) -> Point:
+    """Turn a vector anticlockwise by the given angle."""
+    return vector * cmath.exp(1j * math.radians(degrees))
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A run of joints drawn as one rounded stroke."""
+
+    name: str
+    joints: tuple[str, ...]
+    width: float
+    side: BodySide | None = None
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """Every joint of one pose, the strokes that draw it, and segment directions."""
+
+    joints: dict[str, Point]
+    chains: tuple[Chain, ...]
+    #: Unit vector along each segment (proximal to distal; up the trunk).
+    directions: dict[str, Point]
+    #: Unit vector pointing to the back of each segment (side view only).
+    posterior: dict[str, Point]
+
+    def move(self, dx: float) -> Skeleton:
+        """The same pose shifted sideways (to draw poses side by side)."""
+        if not dx:
+            return self
+        joints = {name: point + dx for name, point in self.joints.items()}
+        return Skeleton(joints, self.chains, self.directions, self.posterior)
+
+    def points(self, chain: Chain) -> list[Point]:
+        """The joint positions a chain runs through."""
+        return [self.joints[name] for name in chain.joints]
+
+    def extents(self) -> list[tuple[str, Point, float]]:
+        """(joint name, centre, radius) of every stroke's joints and the head, for contact tests."""
+        found = [("head", self.joints["head"], body.HEAD_RADIUS)]
+        for chain in self.chains:
+            found += [(name, self.joints[name], chain.width / 2) for name in chain.joints]
+        return found
+
+
+def place(pose: Pose, view: View) -> Skeleton:
+    """Place every joint of a pose (facing right; the drawing mirrors for facing left)."""
+    return _PLACERS[view](pose)
+
+
+def _spine(pose: Pose) -> tuple[dict[str, Point], dict[str, Point]]:
+    """Hips, lower back, shoulders' centre, neck and head; the same in both views."""
+    a = pose.angles
+    hips = complex(*pose.hips)
+    pelvis = rotate(UP, -a.pelvis)
+    trunk = rotate(pelvis, -a.lumbar)
+    neck = rotate(trunk, -a.neck)
+    lumbar = hips + pelvis * body.PELVIS
+    neck_base = lumbar + trunk * body.TRUNK
+    joints = {
+        "hips": hips,
+        "lumbar": lumbar,
+        "neck_base": neck_base,
+        "neck_top": neck_base + neck * body.NECK,
+        "head": neck_base + neck * (body.NECK + body.HEAD_RADIUS),
+    }
+    return joints, {"pelvis": pelvis, "trunk": trunk, "neck": neck}
+
+
+def _limbs(
+    pose: Pose,
+    joints: dict[str, Point],
+    dirs: dict[str, Point],
+    anchors: dict[str, Point],
+    sign: dict[str, int],
+) -> None:
+    """Arms and legs from their anchors; `sign` turns each side's angles the right way."""
+    a = pose.angles
+    for side in SIDES:
+        s, turn = side.value, sign[side.value]
+        upper = rotate(-dirs["trunk"], turn * getattr(a, f"{s}_shoulder"))
+        fore = rotate(upper, turn * getattr(a, f"{s}_elbow"))
+        hand = rotate(fore, turn * getattr(a, f"{s}_wrist"))
+        joints[f"{s}_shoulder"] = anchors[f"{s}_shoulder"]
+        joints[f"{s}_elbow"] = joints[f"{s}_shoulder"] + upper * body.UPPER_ARM
+        joints[f"{s}_wrist"] = joints[f"{s}_elbow"] + fore * body.FOREARM
+        # The pictogram draws the palm only; full fingers make the hands look oversized.
+        joints[f"{s}_hand"] = joints[f"{s}_wrist"] + hand * body.HAND / 2
+        thigh = rotate(-dirs["pelvis"], turn * getattr(a, f"{s}_hip"))
+        shank = rotate(thigh, -turn * getattr(a, f"{s}_knee"))
+        joints[f"{s}_hip"] = anchors[f"{s}_hip"]
+        joints[f"{s}_knee"] = joints[f"{s}_hip"] + thigh * body.THIGH
+        joints[f"{s}_ankle"] = joints[f"{s}_knee"] + shank * body.SHANK
+        dirs.update({f"{s}_upper_arm": upper, f"{s}_forearm": fore, f"{s}_thigh": thigh, f"{s}_shank": shank})
+
+
+def _feet(joints: dict[str, Point], dirs: dict[str, Point], forward: dict[str, Point]) -> None:
+    """Each foot as a stroke whose underside lies ankle height below the ankle."""
+    r = body.LIMB_WIDTH / 2
+    for side in SIDES:
+        s = side.value
+        sole = joints[f"{s}_ankle"] + dirs[f"{s}_shank"] * (body.ANKLE_HEIGHT - r)
+        joints[f"{s}_heel"] = sole - forward[s] * (body.FOOT * 0.25 - r)
+        joints[f"{s}_toes"] = sole + forward[s] * (body.FOOT * 0.75 - r)
+        dirs[f"{s}_foot"] = forward[s]
+
+
+def _chains(trunk_width: float) -> tuple[Chain, ...]:
+    chains = [
+        Chain("trunk", ("hips", "lumbar", "neck_base"), trunk_width),
+        Chain("neck", ("neck_base", "neck_top"), body.LIMB_WIDTH),
+    ]
+    for side in SIDES:
+        s = side.value
+        arm = (f"{s}_shoulder", f"{s}_elbow", f"{s}_wrist", f"{s}_hand")
+        chains += [
+            Chain(f"{s}_arm", arm, body.LIMB_WIDTH, side),
+            Chain(f"{s}_leg", (f"{s}_hip", f"{s}_knee", f"{s}_ankle"), body.LIMB_WIDTH, side),
+            Chain(f"{s}_foot", (f"{s}_heel", f"{s}_toes"), body.LIMB_WIDTH, side),
+        ]
+    return tuple(chains)
+
+
+def _place_side(pose: Pose) -> Skeleton:
+    joints, dirs = _spine(pose)
+    forward = rotate(dirs["trunk"], -90)
+    # Turning the trunk brings one shoulder forward and takes the other back.
+    swing = forward * body.SHOULDER_WIDTH / 2 * math.sin(math.radians(pose.angles.trunk_rotation))
+    anchors = {
+        "left_shoulder": joints["neck_base"] - swing,
+        "right_shoulder": joints["neck_base"] + swing,
+        "left_hip": joints["hips"],
+        "right_hip": joints["hips"],
+    }
+    _limbs(pose, joints, dirs, anchors, {"left": 1, "right": 1})
+    _feet(joints, dirs, {s.value: rotate(dirs[f"{s.value}_shank"], 90 + _ankle(pose, s)) for s in SIDES})
+    # At zero every segment's back faces -x; a segment's back turns with the segment.
+    rest = {"pelvis": UP, "trunk": UP, "neck": UP}
+    rest |= {f"{s.value}_{seg}": DOWN for s in SIDES for seg in ("thigh", "shank", "upper_arm", "forearm")}
+    posterior = {name: -1 * dirs[name] / base for name, base in rest.items()}
+    return Skeleton(joints, _chains(body.TRUNK_WIDTH), dirs, posterior)
+
+
+def _place_front(pose: Pose) -> Skeleton:
+    joints, dirs = _spine(pose)
+    # The figure faces the reader, so its left is on the reader's right (+x).
+    shoulder_line = rotate(dirs["trunk"], -90) * math.cos(math.radians(pose.angles.trunk_rotation))
+    hip_line = rotate(dirs["pelvis"], -90)
+    anchors = {
+        "left_shoulder": joints["neck_base"] + shoulder_line * body.SHOULDER_WIDTH / 2,
+        "right_shoulder": joints["neck_base"] - shoulder_line * body.SHOULDER_WIDTH / 2,
+        "left_hip": joints["hips"] + hip_line * (body.HIP_WIDTH - body.LIMB_WIDTH) / 2,
+        "right_hip": joints["hips"] - hip_line * (body.HIP_WIDTH - body.LIMB_WIDTH) / 2,
+    }
+    _limbs(pose, joints, dirs, anchors, {"left": 1, "right": -1})
+    _feet(joints, dirs, {"left": hip_line, "right": -hip_line})
+    return Skeleton(joints, _chains(body.HIP_WIDTH - body.LIMB_WIDTH), dirs, {})
+
+
+def _ankle(pose: Pose, side: BodySide) -> float:
+    return float(getattr(pose.angles, f"{side.value}_ankle"))
+
+
+_PLACERS = {View.SIDE: _place_side, View.FRONT: _place_front}

@@ -1,0 +1,120 @@
+"""Tests for sitegen.figure: the exercise SVG parses, says what it shows, and stays small."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from sitegen.figure import exercise_figure
+from sitegen.load import Catalog, load_corpus
+from sitegen.models import DiagramPart
+from sitegen.render import draw_figures
+
+from .conftest import FIXTURE_CORPUS, ROOT
+from .test_figure_text import fixture_exercise
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "figures"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+SVG = "{http://www.w3.org/2000/svg}"
+MAX_BYTES = 8 * 1024
+
+
+@pytest.fixture(scope="module")
+def real_catalog() -> Catalog:
+    catalog, problems = load_corpus(ROOT)
+    assert problems == []
+    return catalog
+
+
+def parse(markup: str) -> ET.Element:
+    figure = ET.fromstring(markup)
+    assert figure.tag == "figure"
+    return figure
+
+
+def test_svg_parses_and_carries_the_text_alternative() -> None:
+    exercise = fixture_exercise("alpha-slide")
+    figure = parse(exercise_figure(exercise, []))
+    svg = figure.find(f"{SVG}svg")
+    assert svg is not None
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "fig-alpha-slide-title fig-alpha-slide-desc"
+    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+    assert title is not None and desc is not None
+    assert title.text == "Alpha slide <script>alert(1)</script>: the movement"
+    assert desc.text == "Sitting on a chair. The left knee straightens while the head tips back."
+    caption = figure.find("figcaption")
+    assert caption is not None and caption.text is not None and caption.text.startswith(desc.text)
+
+
+def test_data_text_is_escaped_not_injected() -> None:
+    markup = exercise_figure(fixture_exercise("alpha-slide"), [])
+    assert "<script>" not in markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+
+
+def test_nerve_is_drawn_dashed_only_for_nerve_glides() -> None:
+    glide = parse(exercise_figure(fixture_exercise("alpha-slide"), []))
+    stretch = parse(exercise_figure(fixture_exercise("beta-hold"), []))
+    assert len(glide.findall(f".//{SVG}path[@class='sg-nerve']")) == 1
+    assert stretch.findall(f".//{SVG}path[@class='sg-nerve']") == []
+
+
+def test_target_area_is_marked_and_named_in_the_caption() -> None:
+    figure = parse(exercise_figure(fixture_exercise("beta-hold"), [DiagramPart.HAMSTRINGS]))
+    assert len(figure.findall(f".//{SVG}circle[@class='sg-target']")) == 1
+    caption = figure.find("figcaption")
+    assert caption is not None and "Dotted circle" in (caption.text or "")
+
+
+def test_overlay_ghosts_the_start_and_side_by_side_does_not() -> None:
+    overlay = parse(exercise_figure(fixture_exercise("alpha-slide"), []))
+    side_by_side = parse(exercise_figure(fixture_exercise("beta-hold"), []))
+    assert overlay.findall(f".//{SVG}g[@class='sg-ghost']")
+    assert not side_by_side.findall(f".//{SVG}g[@class='sg-ghost']")
+
+
+def test_facing_left_mirrors_and_keeps_start_on_the_left() -> None:
+    markup = exercise_figure(fixture_exercise("beta-hold"), [])
+    heads = parse(markup).findall(f".//{SVG}circle[@class='sg-head']")
+    start_x, end_x = (float(h.get("cx", "nan")) for h in heads)
+    assert start_x < end_x
+    right = exercise_figure(fixture_exercise("beta-hold", facing="right"), [])
+    right_heads = parse(right).findall(f".//{SVG}circle[@class='sg-head']")
+    # Facing right, each head is at the left end of its body; facing left, at the right end.
+    assert float(right_heads[0].get("cx", "nan")) < start_x
+
+
+def test_same_data_gives_the_same_bytes() -> None:
+    exercise = fixture_exercise("alpha-slide")
+    assert exercise_figure(exercise, []) == exercise_figure(exercise, [])
+
+
+@pytest.mark.parametrize("exercise_id", ["alpha-slide", "beta-hold"])
+def test_golden_fixture_figures(exercise_id: str) -> None:
+    catalog, _ = load_corpus(FIXTURE_CORPUS)
+    check_golden(f"exercise-{exercise_id}.html", draw_figures(catalog)[f"exercises/{exercise_id}"])
+
+
+@pytest.mark.parametrize("exercise_id", ["seated-nerve-slider", "bridge", "cat-cow"])
+def test_golden_real_figures(real_catalog: Catalog, exercise_id: str) -> None:
+    check_golden(f"exercise-{exercise_id}.html", draw_figures(real_catalog)[f"exercises/{exercise_id}"])
+
+
+def test_every_real_figure_is_small_and_parses(real_catalog: Catalog) -> None:
+    sizes = {key: len(markup.encode()) for key, markup in draw_figures(real_catalog).items()}
+    assert len(sizes) == len(real_catalog.exercises) + len(real_catalog.anatomy)
+    for key, markup in draw_figures(real_catalog).items():
+        parse(markup)
+        assert sizes[key] <= MAX_BYTES, f"{key}: {sizes[key]} bytes"
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual + "\n", "utf-8")
+    assert path.read_text("utf-8") == actual + "\n", f"{name} changed; UPDATE_GOLDEN=1 to accept"
