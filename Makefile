@@ -12,7 +12,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve site markdown check test lint chromium clean
+.PHONY: help serve site pdf markdown check test lint chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -38,8 +38,12 @@ markdown: $(SITE_STAMP) ## Write the generated Markdown into build/docs
 serve: markdown ## Build and serve with live reload at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-site: $(SITE_STAMP) ## Check the data and build site/ (the old site/ survives a failure)
-	$(PY) -m sitegen build
+site: $(DEV_STAMP) chromium ## Check the data, build site/ with its PDF sheets (the old site/ survives a failure)
+	$(PY) -m sitegen build --pdf
+
+pdf: $(DEV_STAMP) chromium ## Print every exercise and routine sheet of site/ to site/pdf/ (builds site/ if missing)
+	@[ -f site/index.html ] || $(MAKE) --no-print-directory site
+	$(PY) -m sitegen pdf
 
 check: $(SITE_STAMP) ## Check the data only: every problem as path:line:column
 	$(PY) -m sitegen check

@@ -160,3 +160,11 @@ def test_tensioner_needs_an_easier_slider(fixture_project: Path) -> None:
         "exercises/beta-hold.yaml:6:13: nerve_load: "
         "a tensioner needs a slider under easier (sliders come first)" in problems
     )
+
+
+def test_long_sheet_text_is_a_warning(fixture_project: Path) -> None:
+    long_step = ("Keep your knee soft and move slowly. " * 9).strip()
+    edit(fixture_project / "exercises/beta-hold.yaml", "steps:\n", "steps:\n" + f"  - {long_step}\n" * 10)
+    catalog, _ = load_corpus(fixture_project)
+    warnings = [str(p) for p in check_corpus(catalog) if p.severity is Severity.WARNING]
+    assert any("beta-hold.yaml" in w and "may not fit on one page" in w for w in warnings), warnings

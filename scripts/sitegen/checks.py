@@ -146,6 +146,27 @@ def check_figures(catalog: Catalog) -> Iterator[Problem]:
             yield source.at(("figure", *loc), message)
 
 
+#: Characters of sheet text above which a printed sheet is unlikely to fit one page. Rough:
+#: the figure and item count matter too (pelvic-clock fits with 2841), so this only warns;
+#: tests/test_print.py prints every sheet in Chromium and is the real guard.
+SHEET_BUDGET = 2900
+
+
+def check_sheet_length(catalog: Catalog) -> Iterator[Problem]:
+    """Warn when an exercise's text is likely to spill its printed sheet onto a second page."""
+    for source in catalog.exercises.values():
+        e = source.model
+        lines = [*e.setup, *e.steps, *e.feel, *e.stop_rules.ease_off, *e.stop_rules.stop, *e.cautions]
+        size = sum(len(line) for line in lines)
+        if size > SHEET_BUDGET:
+            yield source.at(
+                ("steps",),
+                f"{size} characters of set-up, steps, feelings, stop rules and cautions; above "
+                f"{SHEET_BUDGET} the printed sheet may not fit on one page",
+                severity=Severity.WARNING,
+            )
+
+
 def check_references_cited(catalog: Catalog) -> Iterator[Problem]:
     """A reference nobody cites is probably a leftover (a warning, not an error)."""
     cited = {ref_id for _, _, ref_id, kind in all_refs(catalog) if kind == "reference"}
@@ -184,6 +205,7 @@ CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_targets_distinct,
     check_nerve_load,
     check_figures,
+    check_sheet_length,
     check_references_cited,
     check_glossary,
     check_readability,

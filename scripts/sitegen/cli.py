@@ -1,4 +1,4 @@
-"""Command line: `python -m sitegen check | markdown | build | schema`."""
+"""Command line: `python -m sitegen check | markdown | build | pdf | schema`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .pdf import render_pdfs
 from .pipeline import Result, generate
 from .problems import CorpusError
 from .readability import format_table
@@ -48,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="check, write, mkdocs build --strict, swap into site/")
     build.add_argument("--site-dir", default=SITE_DIR)
     build.add_argument("--config-file", default="mkdocs.yml")
+    build.add_argument("--pdf", action="store_true", help="also print every sheet to site/pdf/")
     build.set_defaults(command=cmd_build)
+    pdf = sub.add_parser("pdf", help="print every exercise and routine sheet of site/ to PDF")
+    pdf.add_argument("--site-dir", default=SITE_DIR)
+    pdf.set_defaults(command=cmd_pdf)
     schema = sub.add_parser("schema", help="write the JSON Schema files into schemas/")
     schema.add_argument("--check", action="store_true", help="fail if a schema file is stale")
     schema.set_defaults(command=cmd_schema)
@@ -104,11 +109,23 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     try:
         if not _mkdocs_build(root, args.config_file, staging, result):
             return 1
+        if args.pdf:
+            render_pdfs(staging)
         _swap(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
     print(f"sitegen: built {site} in {elapsed:.1f} s", file=sys.stderr)
+    return 0
+
+
+def cmd_pdf(root: Path, args: argparse.Namespace) -> int:
+    """Print the sheets of an already built site."""
+    site = root / args.site_dir
+    if not (site / "index.html").is_file():
+        print(f"sitegen: no built site in {site}; run `make site` first", file=sys.stderr)
+        return 1
+    render_pdfs(site)
     return 0
 
 

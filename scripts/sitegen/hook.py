@@ -7,9 +7,13 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from sitegen.pipeline import generate
 from sitegen.problems import CorpusError
+from sitegen.sheet import fill_markers
 from sitegen.write import write_pages
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
@@ -27,3 +31,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     changes = write_pages(result.pages, Path(config.docs_dir))
     if changes.written or changes.removed:
         log.info("sitegen: %d written, %d removed", len(changes.written), len(changes.removed))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give printed sheets the page's own address, QR code and PDF link."""
+    if "<!--sg:" not in html:
+        return html
+    address = page.canonical_url or page.abs_url or page.url
+    try:
+        return fill_markers(html, address, lambda path: get_relative_url(path, page.url))
+    except ValueError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None

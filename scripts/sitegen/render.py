@@ -15,7 +15,7 @@ from . import text
 from .anatomy_figure import anatomy_figure
 from .figure import exercise_figure
 from .load import Catalog
-from .models import Category, Exercise
+from .models import Category, Exercise, Routine
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
 RED_FLAGS_GUIDE = "red-flags"
@@ -138,6 +138,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         for key, source in sorted(table.items()):
             page_context = {**context, "item": source.model, "slug": key, "body": source.body}
             page_context["figure"] = figures.get(f"{folder}/{key}")
+            page_context["figures"] = figures
             pages[f"{folder}/{key}.md"] = _render(template, page_context)
     return dict(sorted(pages.items()))
 
@@ -156,10 +157,18 @@ def draw_figures(catalog: Catalog) -> dict[str, Markup]:
 
 def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
     exercises = [s.model for _, s in sorted(catalog.exercises.items())]
+    by_id = {e.id: e for e in exercises}
+
+    def stop_rules_of(routine: Routine) -> list[str]:
+        """Every 'stop and get help' rule of a routine's exercises, once each, in order."""
+        rules = [rule for item in routine.items for rule in by_id[item.exercise].stop_rules.stop]
+        return list(dict.fromkeys(rules))
+
     by_category = {category: [e for e in exercises if e.category is category] for category in Category}
     guides = sorted(catalog.guides.items(), key=lambda kv: (kv[1].model.order, kv[0]))
     return {
-        "exercises": {e.id: e for e in exercises},
+        "exercises": by_id,
+        "stop_rules_of": stop_rules_of,
         "by_category": {k: v for k, v in by_category.items() if v},
         "anatomy": {k: s.model for k, s in sorted(catalog.anatomy.items())},
         "routines": {k: s.model for k, s in sorted(catalog.routines.items())},

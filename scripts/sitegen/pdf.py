@@ -1,0 +1,94 @@
+"""Print every exercise and routine sheet of a built site to PDF in Debian's Chromium.
+
+The PDFs come from the same pages and print stylesheet a reader prints from, so paper
+and PDF never drift apart. Needs Playwright (a dev dependency), never `playwright install`.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from .sheet import pdf_path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+SHEET_FOLDERS = ("exercises", "routines")
+PAPER = "A4"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A page to print: its id, its path in the site, and where its PDF goes."""
+
+    item_id: str
+    page: str
+    pdf: str
+
+
+def sheets(site: Path) -> list[Sheet]:
+    """Every exercise and routine page of a built site (either URL style), in name order."""
+    found = []
+    for folder in SHEET_FOLDERS:
+        for page in sorted((site / folder).glob("*/index.html")) + sorted((site / folder).glob("*.html")):
+            item_id = page.parent.name if page.name == "index.html" else page.stem
+            if item_id in (folder, "index"):
+                continue
+            found.append(Sheet(item_id, page.relative_to(site).as_posix(), pdf_path(item_id)))
+    return found
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Stay silent: progress lines are the only output."""
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a folder on a free local port for the length of the block; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def render_pdfs(site: Path, paper: str = PAPER) -> list[Path]:
+    """Print each sheet of `site` into site/pdf/, reporting progress on stderr."""
+    from playwright.sync_api import sync_playwright  # dev dependency: imported only here
+
+    todo = sheets(site)
+    written = []
+    started = time.perf_counter()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        page = browser.new_page()
+        for number, sheet in enumerate(todo, 1):
+            target = site / sheet.pdf
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.goto(base + sheet.page, wait_until="load")
+            target.write_bytes(page.pdf(format=paper, outline=False, tagged=True))
+            written.append(target)
+            print(f"pdf [{number:>2}/{len(todo)}] {sheet.page} -> {sheet.pdf}", file=sys.stderr)
+        browser.close()
+    print(f"pdf: {len(written)} sheets in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return written
