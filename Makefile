@@ -41,9 +41,7 @@ serve: markdown ## Build and serve with live reload at http://127.0.0.1:8000
 site: $(DEV_STAMP) chromium ## Check the data, build site/ with its PDF sheets (the old site/ survives a failure)
 	$(PY) -m sitegen build --pdf
 
-pdf: $(DEV_STAMP) chromium ## Print every exercise and routine sheet of site/ to site/pdf/ (builds site/ if missing)
-	@[ -f site/index.html ] || $(MAKE) --no-print-directory site
-	$(PY) -m sitegen pdf
+pdf: site ## Build site/ and print every exercise and routine sheet to site/pdf/ (same as make site)
 
 check: $(SITE_STAMP) ## Check the data only: every problem as path:line:column
 	$(PY) -m sitegen check
