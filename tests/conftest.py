@@ -16,6 +16,9 @@ from sitegen.pdf import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+#: UPDATE_GOLDEN=1 rewrites the golden files instead of comparing; review the diff after.
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
 #: What a project needs besides its data to build (copied into throwaway projects).
 PROJECT_FILES = ("mkdocs.yml", "overrides", "scripts", "schemas")
 DATA_DIRS = ("exercises", "content")
@@ -67,6 +70,17 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_sitegen(project, "build")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def match_golden(rel: str, actual: str) -> None:
+    """Compare output with tests/golden/<rel> (or rewrite it under UPDATE_GOLDEN=1)."""
+    path = GOLDEN / rel
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, "utf-8", newline="\n")
+    assert path.read_text("utf-8") == actual, (
+        f"{rel} differs from tests/golden/{rel}; UPDATE_GOLDEN=1 to accept"
+    )
 
 
 def read(path: Path) -> str:

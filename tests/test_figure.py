@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -13,11 +11,9 @@ from sitegen.load import Catalog, load_corpus
 from sitegen.models import DiagramPart
 from sitegen.render import draw_figures
 
-from .conftest import FIXTURE_CORPUS, ROOT
+from .conftest import FIXTURE_CORPUS, ROOT, match_golden
 from .test_figure_text import fixture_exercise
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "figures"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_BYTES = 8 * 1024
 
@@ -113,8 +109,4 @@ def test_every_real_figure_is_small_and_parses(real_catalog: Catalog) -> None:
 
 
 def check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual + "\n", "utf-8")
-    assert path.read_text("utf-8") == actual + "\n", f"{name} changed; UPDATE_GOLDEN=1 to accept"
+    match_golden(f"figures/{name}", actual + "\n")

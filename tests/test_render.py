@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from sitegen.load import load_corpus
 from sitegen.render import RenderError, _render, render
 
-from .conftest import FIXTURE_CORPUS
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+from .conftest import FIXTURE_CORPUS, GOLDEN, match_golden
 
 
 @pytest.fixture(scope="module")
@@ -44,14 +38,10 @@ def test_page_set(pages: dict[str, str]) -> None:
 
 def test_pages_match_golden_files(pages: dict[str, str]) -> None:
     """Run with UPDATE_GOLDEN=1 to accept a deliberate change, then review the diff."""
-    if UPDATE:
-        for rel, content in pages.items():
-            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / rel).write_text(content, "utf-8", newline="\n")
-    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
-    assert sorted(golden) == sorted(pages)
     for rel, content in pages.items():
-        assert content == golden[rel], f"{rel} differs from tests/golden/{rel}"
+        match_golden(rel, content)
+    golden = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    assert golden == set(pages), "golden pages without a rendered page (or the reverse)"
 
 
 def test_render_is_pure_and_stable(pages: dict[str, str]) -> None:

@@ -96,23 +96,30 @@ def _layout(figure: Figure) -> list[tuple[Skeleton, float]]:
     return placed
 
 
+def _body_span(skeleton: Skeleton) -> tuple[float, float]:
+    """Leftmost and rightmost x the drawn body reaches."""
+    extents = skeleton.extents()
+    return min(p.real - r for _, p, r in extents), max(p.real + r for _, p, r in extents)
+
+
 def _x_extent(skeleton: Skeleton, figure: Figure) -> tuple[float, float]:
-    xs = [p.real - r for _, p, r in skeleton.extents()] + [p.real + r for _, p, r in skeleton.extents()]
-    for prop in figure.props:
-        for shape in props.shapes(prop, 0):
-            xs += [shape.x, shape.x2]
+    """The body's span widened to its props (a chair behind it, a step in front)."""
+    low, high = _body_span(skeleton)
+    xs = [low, high] + [
+        x for prop in figure.props for shape in props.shapes(prop, 0) for x in (shape.x, shape.x2)
+    ]
     return min(xs), max(xs)
 
 
 def _draw_props(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, float]]) -> None:
     base = props.floor_top(figure.props)
-    kinds = {p.kind for p in figure.props}
-    for skeleton, dx in placed if figure.layout is Layout.SIDE_BY_SIDE else placed[-1:]:
-        if PropKind.MAT in kinds:
-            extents = (
-                [s.move(dx) for s, _ in placed] if figure.layout is Layout.OVERLAY else [skeleton.move(dx)]
-            )
-            x0, x1 = _mat_span(extents, figure)
+    has_mat = any(p.kind is PropKind.MAT for p in figure.props)
+    # Overlaid poses share one set of props; poses side by side each get their own.
+    groups = [placed] if figure.layout is Layout.OVERLAY else [[pose] for pose in placed]
+    for group in groups:
+        dx = group[0][1]
+        if has_mat:
+            x0, x1 = _mat_span([skeleton.move(shift) for skeleton, shift in group], figure)
             canvas.add("rect", "sg-mat", **_rect(canvas, x0, 0, x1, base))
         for prop in figure.props:
             for shape in props.shapes(prop, base):
@@ -187,46 +194,22 @@ def _draw_nerve(canvas: Canvas, skeleton: Skeleton, side: BodySide) -> None:
     canvas.smooth("sg-nerve", points, NERVE_WIDTH)
 
 
-#: Where each highlightable part sits on a side-view figure, from the end pose.
-LANDMARKS: dict[DiagramPart, Callable[[Skeleton, str], Point]] = {}
-
-
-def _landmark(
-    *parts: DiagramPart,
-) -> Callable[[Callable[[Skeleton, str], Point]], Callable[[Skeleton, str], Point]]:
-    def register(func: Callable[[Skeleton, str], Point]) -> Callable[[Skeleton, str], Point]:
-        LANDMARKS.update(dict.fromkeys(parts, func))
-        return func
-
-    return register
-
-
 def _back(skeleton: Skeleton, name: str) -> Point:
     return skeleton.posterior.get(name, 0j)
 
 
-@_landmark(
-    DiagramPart.LUMBAR_VERTEBRAE,
-    DiagramPart.DISCS,
-    DiagramPart.SPINAL_CANAL,
-    DiagramPart.NERVE_ROOTS,
-    DiagramPart.BACK_MUSCLES,
-)
 def _low_back(sk: Skeleton, side: str) -> Point:
     return sk.joints["lumbar"] + sk.directions["trunk"] * 3 + _back(sk, "trunk") * 2
 
 
-@_landmark(DiagramPart.PELVIS)
 def _pelvis(sk: Skeleton, side: str) -> Point:
     return (sk.joints["hips"] + sk.joints["lumbar"]) / 2
 
 
-@_landmark(DiagramPart.PIRIFORMIS, DiagramPart.DEEP_HIP_ROTATORS, DiagramPart.GLUTEAL_MUSCLES)
 def _buttock(sk: Skeleton, side: str) -> Point:
     return sk.joints["hips"] + _back(sk, "pelvis") * 3.5 + sk.directions["pelvis"] * 1.5
 
 
-@_landmark(DiagramPart.HAMSTRINGS, DiagramPart.SCIATIC_NERVE)
 def _back_of_thigh(sk: Skeleton, side: str) -> Point:
     return (
         sk.joints[f"{side}_hip"]
@@ -235,7 +218,6 @@ def _back_of_thigh(sk: Skeleton, side: str) -> Point:
     )
 
 
-@_landmark(DiagramPart.TIBIAL_NERVE, DiagramPart.COMMON_FIBULAR_NERVE)
 def _calf(sk: Skeleton, side: str) -> Point:
     return (
         sk.joints[f"{side}_knee"]
@@ -244,16 +226,32 @@ def _calf(sk: Skeleton, side: str) -> Point:
     )
 
 
-@_landmark(DiagramPart.HIP_FLEXORS)
 def _front_of_hip(sk: Skeleton, side: str) -> Point:
     return sk.joints["hips"] - _back(sk, "pelvis") * 3 + sk.directions["pelvis"] * 2
 
 
-@_landmark(DiagramPart.CORE_MUSCLES)
 def _belly(sk: Skeleton, side: str) -> Point:
     return sk.joints["lumbar"] + sk.directions["trunk"] * 4 - _back(sk, "trunk") * 2
 
 
+#: Where each highlightable part sits on a side-view figure (a lookup table, not a ladder).
+LANDMARKS: dict[DiagramPart, Callable[[Skeleton, str], Point]] = {
+    DiagramPart.LUMBAR_VERTEBRAE: _low_back,
+    DiagramPart.DISCS: _low_back,
+    DiagramPart.SPINAL_CANAL: _low_back,
+    DiagramPart.NERVE_ROOTS: _low_back,
+    DiagramPart.BACK_MUSCLES: _low_back,
+    DiagramPart.PELVIS: _pelvis,
+    DiagramPart.PIRIFORMIS: _buttock,
+    DiagramPart.DEEP_HIP_ROTATORS: _buttock,
+    DiagramPart.GLUTEAL_MUSCLES: _buttock,
+    DiagramPart.HAMSTRINGS: _back_of_thigh,
+    DiagramPart.SCIATIC_NERVE: _back_of_thigh,
+    DiagramPart.TIBIAL_NERVE: _calf,
+    DiagramPart.COMMON_FIBULAR_NERVE: _calf,
+    DiagramPart.HIP_FLEXORS: _front_of_hip,
+    DiagramPart.CORE_MUSCLES: _belly,
+}
 NERVE_PARTS = {DiagramPart.SCIATIC_NERVE, DiagramPart.TIBIAL_NERVE, DiagramPart.COMMON_FIBULAR_NERVE}
 
 
@@ -301,12 +299,11 @@ def _draw_motion(canvas: Canvas, skeletons: list[Skeleton], layout: Layout) -> N
 def _arrow_between(canvas: Canvas, skeletons: list[Skeleton]) -> None:
     """A straight arrow across each gap between poses drawn side by side."""
     for before, after in itertools.pairwise(skeletons):
-        edges = [(p.real - r, p.real + r) for s in (before, after) for _, p, r in s.extents()]
-        before_edges, after_edges = edges[: len(edges) // 2], edges[len(edges) // 2 :]
-        if after.joints["hips"].real > before.joints["hips"].real:
-            start, end = max(e[1] for e in before_edges) + 2, min(e[0] for e in after_edges) - 2
+        (b_low, b_high), (a_low, a_high) = _body_span(before), _body_span(after)
+        if a_low > b_low:
+            start, end = b_high + 2, a_low - 2
         else:  # laid out right to left for a figure facing left
-            start, end = min(e[0] for e in before_edges) - 2, max(e[1] for e in after_edges) + 2
+            start, end = b_low - 2, a_high + 2
         joints = [*before.joints.values(), *after.joints.values()]
         y = sum(p.imag for p in joints) / len(joints)
         a, b = complex(start, y), complex(end, y)
