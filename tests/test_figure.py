@@ -84,11 +84,6 @@ def test_facing_left_mirrors_and_keeps_start_on_the_left() -> None:
     assert float(right_heads[0].get("cx", "nan")) < start_x
 
 
-def test_same_data_gives_the_same_bytes() -> None:
-    exercise = fixture_exercise("alpha-slide")
-    assert exercise_figure(exercise, []) == exercise_figure(exercise, [])
-
-
 @pytest.mark.parametrize("exercise_id", ["alpha-slide", "beta-hold"])
 def test_golden_fixture_figures(exercise_id: str) -> None:
     catalog, _ = load_corpus(FIXTURE_CORPUS)
