@@ -117,6 +117,7 @@ def test_uncited_reference_is_a_warning(fixture_project: Path) -> None:
         "sources: [ref-one]",
         "sources: [ref-two]",
     )
+    edit(fixture_project / "content/learn/what-is-sciatica.md", "sources: [ref-one]", "sources: [ref-two]")
     catalog, _ = load_corpus(fixture_project)
     [problem] = check_corpus(catalog)
     assert problem.severity is Severity.WARNING
@@ -138,7 +139,7 @@ def test_overdue_review_is_a_warning_not_an_error(fixture_project: Path) -> None
     assert list(check_review_dates(catalog, dt.date(2028, 11, 1))) == []
     overdue = [str(p) for p in check_review_dates(catalog, dt.date(2028, 11, 2))]
     assert (
-        "exercises/alpha-slide.yaml:42:14: next_review: warning: review overdue since 2028-11-01" in overdue
+        "exercises/alpha-slide.yaml:43:14: next_review: warning: review overdue since 2028-11-01" in overdue
     )
     assert all(p.severity is Severity.WARNING for p in check_review_dates(catalog, dt.date(2040, 1, 1)))
 

@@ -23,7 +23,7 @@ def test_fixture_corpus_loads_cleanly() -> None:
     catalog, problems = load_corpus(FIXTURE_CORPUS)
     assert problems == []
     assert sorted(catalog.exercises) == ["alpha-slide", "beta-hold"]
-    assert sorted(catalog.guides) == ["red-flags"]
+    assert sorted(catalog.guides) == ["red-flags", "using-this-guide", "what-is-sciatica"]
     assert catalog.glossary is not None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sitegen.load import load_corpus
 
@@ -169,3 +170,89 @@ def test_figure_text_from_data_is_escaped(fixture_site: Path) -> None:
     figure = FIGURE.findall(page)[0]
     assert '<title id="fig-alpha-slide-title">Alpha slide &lt;script&gt;alert(1)&lt;/script&gt;' in figure
     assert "<script" not in figure
+
+
+class ContentLinks(HTMLParser):
+    """Collects the links inside a page's article (its content), not the theme's navigation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # >0 while inside <article>
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        elif (
+            tag == "a"
+            and self.depth
+            and values.get("href")
+            and "headerlink" not in (values.get("class") or "")
+        ):
+            self.links.append(str(values["href"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+
+
+def onward_pages(site: Path, page: Path) -> set[Path]:
+    """Other pages of the site that a page's content links to."""
+    parser = ContentLinks()
+    parser.feed(read(page))
+    found = set()
+    for href in parser.links:
+        split = urlsplit(href)
+        if split.scheme or split.netloc or not split.path:
+            continue  # another host, or an anchor on the same page
+        # Only the 404 page uses root-relative links (it is served at any depth).
+        base = site if split.path.startswith("/") else page.parent
+        target = (base / split.path.lstrip("/")).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        if target != page.resolve() and target.is_relative_to(site.resolve()):
+            found.add(target)
+    return found
+
+
+def test_no_page_is_a_dead_end(real_site: Path) -> None:
+    """Every page's own content links on to another page, besides the red-flags box."""
+    red_flags = (real_site / "learn/red-flags/index.html").resolve()
+    dead_ends = [
+        page.relative_to(real_site).as_posix()
+        for page in html_pages(real_site)
+        if not onward_pages(real_site, page) - {red_flags}
+    ]
+    assert not dead_ends, f"pages with no onward link in their content: {dead_ends}"
+
+
+def test_onward_links_reach_every_page(real_site: Path) -> None:
+    """Following content links from the home page alone reaches every page (none orphaned)."""
+    seen, todo = set(), [(real_site / "index.html").resolve()]
+    while todo:
+        page = todo.pop()
+        if page not in seen and page.suffix == ".html" and page.exists():
+            seen.add(page)
+            todo.extend(onward_pages(real_site, page))
+    unreached = {p.resolve() for p in html_pages(real_site)} - seen - {(real_site / "404.html").resolve()}
+    assert not unreached, sorted(p.relative_to(real_site.resolve()).as_posix() for p in unreached)
+
+
+def test_content_pages_end_with_related_links_and_search_words(real_site: Path) -> None:
+    catalog, _ = load_corpus(ROOT)
+    kinds = {"exercises": catalog.exercises, "anatomy": catalog.anatomy, "routines": catalog.routines}
+    kinds["learn"] = catalog.guides
+    for folder, table in kinds.items():
+        for key, source in table.items():
+            html = without_tooltips(read(real_site / folder / key / "index.html"))
+            assert 'id="related"' in html, f"{folder}/{key}: no Related section"
+            assert "Search words: " + source.model.keywords[0] in html, f"{folder}/{key}: search words"
+
+
+def test_guides_and_exercises_link_both_ways(real_site: Path) -> None:
+    catalog, _ = load_corpus(ROOT)
+    for slug, guide in catalog.guides.items():
+        for exercise_id in guide.model.exercises:
+            exercise_page = real_site / "exercises" / exercise_id / "index.html"
+            assert f'href="../../learn/{slug}/"' in read(exercise_page), (exercise_id, slug)
+            assert f'href="../../exercises/{exercise_id}/"' in read(real_site / "learn" / slug / "index.html")

@@ -22,6 +22,15 @@ Line = Annotated[
     Field(description="One plain-text sentence or phrase (no Markdown, no HTML)."),
 ]
 Count = Annotated[int, Field(ge=1, le=500)]
+#: Words readers type into search for a page: lay terms, other spellings, questions.
+Keywords = Annotated[
+    list[Line],
+    Field(
+        min_length=1,
+        description="Everyday words, other spellings and short questions readers search for; "
+        "shown on the page under 'Search words'.",
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -288,6 +297,7 @@ class Exercise(Reviewed):
     easier: list[Id] = Field(default_factory=list)
     harder: list[Id] = Field(default_factory=list)
     mistakes: list[Line] = Field(default_factory=list)
+    keywords: Keywords
     sources: list[Id] = Field(min_length=1)
     figure: Figure = Field(description="The figure drawn on the page, as pose data.")
 
@@ -335,6 +345,7 @@ class Anatomy(Reviewed):
     description: list[Line] = Field(min_length=1, description="What it is and where it is.")
     role: list[Line] = Field(min_length=1, description="How it relates to sciatica.")
     related: list[Id] = Field(default_factory=list)
+    keywords: Keywords
     sources: list[Id] = Field(min_length=1)
     diagram: list[DiagramPart] = Field(
         min_length=1, description="Parts the back-view diagram highlights for this structure."
@@ -359,6 +370,7 @@ class Routine(Reviewed):
     items: list[RoutineItem] = Field(min_length=1, max_length=12)
     frequency: Line
     progression: list[Line] = Field(min_length=1)
+    keywords: Keywords
     sources: list[Id] = Field(min_length=1)
 
 
@@ -418,6 +430,7 @@ class Guide(Reviewed):
     order: int = Field(ge=0, description="Position in the guide list.")
     sources: list[Id] = Field(min_length=1)
     exercises: list[Id] = Field(default_factory=list, description="Exercises it discusses.")
+    keywords: Keywords
     search_boost: float | None = Field(None, gt=0, le=10)
 
 

@@ -42,12 +42,13 @@ class Sheet:
 
 
 def sheets(site: Path) -> list[Sheet]:
-    """Every exercise and routine page of a built site (either URL style), in name order."""
+    """Every exercise and routine sheet of a built site (either URL style), in name order."""
     found = []
     for folder in SHEET_FOLDERS:
         for page in sorted((site / folder).glob("*/index.html")) + sorted((site / folder).glob("*.html")):
             item_id = page.parent.name if page.name == "index.html" else page.stem
-            if item_id in (folder, "index"):
+            # Index and tag pages share the folders; a sheet is a page with a sheet in it.
+            if item_id in (folder, "index") or 'class="sg-sheet' not in page.read_text("utf-8"):
                 continue
             found.append(Sheet(item_id, page.relative_to(site).as_posix(), pdf_path(item_id)))
     return found

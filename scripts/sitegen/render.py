@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import text
+from . import filters, text
 from .anatomy_figure import anatomy_figure
 from .figure import exercise_figure
 from .load import Catalog
@@ -19,10 +19,20 @@ from .models import Category, Exercise, Routine
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
 RED_FLAGS_GUIDE = "red-flags"
+#: Search weight of each kind of page (Material's per-page boost; guides set their own).
+#: A query that names an exercise or a body part should land on its page first, and
+#: one for a kind of exercise ("stretches") on the filterable library.
+SEARCH_BOOST = {"exercises": 1.5, "anatomy": 2, "library": 2}
+#: The home page's three routes lead here; like the red flags, they must exist.
+START_ROUTINE = "gentle-start"
+INTRO_GUIDE = "what-is-sciatica"
+HELP_GUIDE = "using-this-guide"
 #: Pages that exist only to be pulled into others (glossary tooltips); not built as pages.
 ABBREVIATIONS_PAGE = "includes/abbreviations.md"
 
 _LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
+#: A guide's Markdown link to a generated page, e.g. "](../anatomy/piriformis.md".
+_PAGE_LINK = re.compile(r"\]\(\.\./(exercises|anatomy|routines)/([a-z0-9-]+)\.md")
 
 
 class RenderError(RuntimeError):
@@ -61,6 +71,10 @@ def environment() -> Environment:
         },
         dose_parts=text.dose_parts,
         red_flags=RED_FLAGS_GUIDE,
+        search_boost=SEARCH_BOOST,
+        start_routine=START_ROUTINE,
+        intro_guide=INTRO_GUIDE,
+        help_guide=HELP_GUIDE,
     )
     return env
 
@@ -73,6 +87,8 @@ class Derived:
     used_in: dict[str, list[str]]
     #: reference id -> (page path under docs, link text) of every page citing it
     cited_by: dict[str, list[tuple[str, str]]]
+    #: "exercises/<id>", "anatomy/<id>" or "routines/<id>" -> guides that list or link to it
+    guides_about: dict[str, list[str]]
 
 
 def derive(catalog: Catalog) -> Derived:
@@ -87,7 +103,18 @@ def derive(catalog: Catalog) -> Derived:
         for item in routine.model.items:
             if routine_id not in used_in[item.exercise]:
                 used_in[item.exercise].append(routine_id)
-    return Derived(dict(targeted_by), dict(used_in), _cited_by(catalog))
+    return Derived(dict(targeted_by), dict(used_in), _cited_by(catalog), _guides_about(catalog))
+
+
+def _guides_about(catalog: Catalog) -> dict[str, list[str]]:
+    """Guides that discuss each page: listed in `exercises:` or linked from the text."""
+    about: dict[str, list[str]] = defaultdict(list)
+    for slug, guide in sorted(catalog.guides.items(), key=lambda kv: (kv[1].model.order, kv[0])):
+        listed = [f"exercises/{exercise_id}" for exercise_id in guide.model.exercises]
+        linked = [f"{kind}/{page_id}" for kind, page_id in _PAGE_LINK.findall(guide.body)]
+        for key in dict.fromkeys(listed + linked):
+            about[key].append(slug)
+    return dict(about)
 
 
 def _cited_by(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
@@ -120,6 +147,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     pages: dict[str, str] = {
         "index.md": _render("home.md.j2", context),
         "exercises/index.md": _render("exercise_index.md.j2", context),
+        "exercises/tags.md": _render("tags.md.j2", context),
         "anatomy/index.md": _render("anatomy_index.md.j2", context),
         "routines/index.md": _render("routine_index.md.j2", context),
         "learn/index.md": _render("guide_index.md.j2", context),
@@ -168,6 +196,10 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
     guides = sorted(catalog.guides.items(), key=lambda kv: (kv[1].model.order, kv[0]))
     return {
         "exercises": by_id,
+        "facets": filters.FACETS,
+        "facet_values": {e.id: filters.facet_values(e) for e in exercises},
+        "option_counts": filters.option_counts(exercises),
+        "tags_of": filters.tags,
         "stop_rules_of": stop_rules_of,
         "by_category": {k: v for k, v in by_category.items() if v},
         "anatomy": {k: s.model for k, s in sorted(catalog.anatomy.items())},
@@ -182,6 +214,8 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
         "targeted_by": derived.targeted_by,
         "used_in": derived.used_in,
         "cited_by": derived.cited_by,
+        "guides_about": derived.guides_about,
+        "guide_titles": {slug: source.model.title for slug, source in guides},
     }
 
 

@@ -30,7 +30,7 @@ def address_block(url: str) -> Markup:
     """The print-only box with the page's address and its QR code."""
     short = html.escape(short_address(url))
     return Markup(
-        f'<div class="sg-print-only sg-address">{qr_svg(url)}'
+        f'<div class="sg-print-only sg-address" data-search-exclude="">{qr_svg(url)}'
         f"<p>Online, with updates:<br><strong>{short}</strong></p></div>"
     )
 
