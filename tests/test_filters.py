@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -193,3 +195,10 @@ def test_without_javascript_every_exercise_is_listed(
     no_script_page.get_by_role("link", name="browse the exercises by tag").click()
     expect(no_script_page.locator("h1")).to_contain_text("Exercises by tag")
     expect(no_script_page.get_by_role("link", name="Seated sciatic nerve slider").first).to_be_visible()
+
+
+def test_tag_chips_on_exercise_pages_open_their_tag_on_the_tag_page(real_site: Path) -> None:
+    tag_page = (real_site / "exercises/tags/index.html").read_text("utf-8")
+    for page in sorted(real_site.glob("exercises/*/index.html")):
+        for target in re.findall(r'<a href="\.\./tags/#([^"]+)" class="md-tag', page.read_text("utf-8")):
+            assert f'id="{target}"' in tag_page, (page.parent.name, target)

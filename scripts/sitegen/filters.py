@@ -147,3 +147,12 @@ def tags(exercise: Exercise) -> list[str]:
     if exercise.nerve_load in NERVE_LOAD_TAGS:
         found.append(NERVE_LOAD_TAGS[exercise.nerve_load])
     return found
+
+
+#: The tag index page's sections: each facet that has tags, with its tags in order.
+TAG_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Position", tuple(dict.fromkeys(option.label for option in POSITION_GROUPS.values()))),
+    ("Type", tuple(option.label for option in CATEGORY_OPTIONS.values())),
+    ("Level", tuple(option.label for option in DIFFICULTY_OPTIONS.values())),
+    ("Nerve load", tuple(NERVE_LOAD_TAGS.values())),
+)

@@ -200,6 +200,7 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
         "facet_values": {e.id: filters.facet_values(e) for e in exercises},
         "option_counts": filters.option_counts(exercises),
         "tags_of": filters.tags,
+        "tag_groups": filters.TAG_GROUPS,
         "stop_rules_of": stop_rules_of,
         "by_category": {k: v for k, v in by_category.items() if v},
         "anatomy": {k: s.model for k, s in sorted(catalog.anatomy.items())},
