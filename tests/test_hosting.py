@@ -1,0 +1,145 @@
+"""Static hosting: the site works under a subpath, takes its address from SITE_URL, and has a sitemap."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from .conftest import ROOT, make_project, run_sitegen
+
+SUBPATH = "/guide/"
+FORK_URL = "https://fork.example.org/guide/"
+
+
+#: Where each tag keeps the URL it links to or loads.
+URL_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+}
+
+
+class LinkCollector(HTMLParser):
+    """Every URL a page links to or loads: a, link, script, img, source, iframe."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        value = dict(attrs).get(URL_ATTRIBUTES.get(tag, ""))
+        if value:
+            self.urls.append(value)
+
+
+class SubpathHandler(SimpleHTTPRequestHandler):
+    """Serves the site folder at /guide/ only, as a project page on GitHub Pages would."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUBPATH):
+            return str(Path(str(self.directory)) / "__outside_the_subpath__")
+        return super().translate_path("/" + path[len(SUBPATH) :])
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: failures are reported by the test."""
+
+
+@pytest.fixture(scope="module")
+def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built as a fork would deploy it, with its own address under a subpath."""
+    project = make_project(tmp_path_factory.mktemp("fork") / "project", ROOT)
+    result = run_sitegen(project, "build", "--pdf", SITE_URL=FORK_URL)  # what `make site` deploys
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def subpath_base(fork_site: Path) -> Iterator[str]:
+    handler = functools.partial(SubpathHandler, directory=str(fork_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return int(response.status), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def page_urls(site: Path, base: str) -> list[str]:
+    """The address of every HTML page of the site, under the subpath."""
+    return [base + page.relative_to(site).as_posix() for page in sorted(site.rglob("*.html"))]
+
+
+def test_every_internal_link_works_under_a_subpath(fork_site: Path, subpath_base: str) -> None:
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(subpath_base))
+    checked: dict[str, int] = {}
+    broken = []
+    for page in page_urls(fork_site, subpath_base):
+        status, body = fetch(page)
+        assert status == 200, page
+        collector = LinkCollector()
+        collector.feed(body.decode("utf-8"))
+        for raw in collector.urls:
+            target = urldefrag(urljoin(page, raw)).url
+            if not target.startswith(origin):
+                continue  # another host: a source's address, not part of the site
+            if target not in checked:
+                checked[target] = fetch(target)[0]
+            if checked[target] != 200:
+                broken.append(f"{page.removeprefix(subpath_base)} -> {raw} ({checked[target]})")
+    assert not broken, "\n".join(broken)
+    pdfs = {target for target in checked if target.endswith(".pdf")}
+    assert len(pdfs) == len(list((fork_site / "pdf").glob("*.pdf"))) > 20, "every sheet's PDF is linked"
+    print(
+        f"{len(checked)} distinct internal URLs followed from {len(page_urls(fork_site, subpath_base))} pages"
+    )
+
+
+def test_404_page_links_work_from_any_depth(fork_site: Path, subpath_base: str) -> None:
+    """A host serves 404.html at whatever address was missing, so its links are root-relative."""
+    collector = LinkCollector()
+    collector.feed((fork_site / "404.html").read_text("utf-8"))
+    missing_deep_page = subpath_base + "exercises/no-such-page/"
+    targets = [urljoin(missing_deep_page, raw) for raw in collector.urls if not raw.startswith("http")]
+    assert any(t.endswith("/guide/exercises/") for t in targets)
+    assert all(fetch(t)[0] == 200 for t in targets), targets
+
+
+def test_site_url_comes_from_the_environment(fork_site: Path) -> None:
+    page = (fork_site / "exercises/bridge/index.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{FORK_URL}exercises/bridge/">' in page
+    sitemap = (fork_site / "sitemap.xml").read_text("utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert f"{FORK_URL}exercises/bridge/" in locations
+    assert all(loc.startswith(FORK_URL) for loc in locations)
+    assert len(locations) == len(list(fork_site.rglob("index.html")))
+
+
+def test_deploy_files_build_with_make_site() -> None:
+    workflow = (ROOT / ".github/workflows/pages.yml").read_text("utf-8")
+    assert "make site" in workflow and "actions/deploy-pages" in workflow
+    assert "SITE_URL" in workflow
+    netlify = (ROOT / "netlify.toml").read_text("utf-8")
+    assert 'publish = "site"' in netlify
