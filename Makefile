@@ -12,7 +12,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve site pdf markdown check test lint chromium clean
+.PHONY: help serve site pdf markdown check test lint chromium clean offline
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -61,3 +61,6 @@ test: $(DEV_STAMP) chromium ## Lint, seed-overlap, then every test (unit, golden
 
 clean: ## Remove the venv and everything derived
 	rm -rf $(VENV) build site site.* .pytest_cache .mypy_cache .ruff_cache
+
+offline: $(DEV_STAMP) chromium ## Zip a copy that works from file:// with no network (build/sciatica-guide-offline.zip)
+	$(PY) -m sitegen offline --pdf

@@ -1,4 +1,4 @@
-"""Command line: `python -m sitegen check | markdown | build | pdf | schema`."""
+"""Command line: `python -m sitegen check | markdown | build | pdf | offline | schema`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .offline import write_zip
 from .pdf import render_pdfs
 from .pipeline import Result, generate
 from .problems import CorpusError
@@ -21,6 +22,9 @@ from .write import plan, write_pages
 
 DOCS_DIR = "build/docs"
 SITE_DIR = "site"
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+OFFLINE_SITE_DIR = "build/offline-site"
+OFFLINE_ZIP = "build/sciatica-guide-offline.zip"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="print every exercise and routine sheet of site/ to PDF")
     pdf.add_argument("--site-dir", default=SITE_DIR)
     pdf.set_defaults(command=cmd_pdf)
+    offline = sub.add_parser("offline", help=f"build with {OFFLINE_CONFIG} for file:// and zip it")
+    offline.add_argument("--site-dir", default=OFFLINE_SITE_DIR)
+    offline.add_argument("--zip", default=OFFLINE_ZIP, help="the zip; its name is its top folder")
+    offline.add_argument("--pdf", action="store_true", help="also print every sheet into the copy")
+    offline.set_defaults(command=cmd_offline, config_file=OFFLINE_CONFIG)
     schema = sub.add_parser("schema", help="write the JSON Schema files into schemas/")
     schema.add_argument("--check", action="store_true", help="fail if a schema file is stale")
     schema.set_defaults(command=cmd_schema)
@@ -126,6 +135,15 @@ def cmd_pdf(root: Path, args: argparse.Namespace) -> int:
         print(f"sitegen: no built site in {site}; run `make site` first", file=sys.stderr)
         return 1
     render_pdfs(site)
+    return 0
+
+
+def cmd_offline(root: Path, args: argparse.Namespace) -> int:
+    """Build the copy that works from file:// with no network, then zip it reproducibly."""
+    if cmd_build(root, args) != 0:
+        return 1
+    target = write_zip(root / args.site_dir, root / args.zip, Path(args.zip).stem)
+    print(f"sitegen: wrote {args.zip} ({target.stat().st_size:,} bytes)")
     return 0
 
 

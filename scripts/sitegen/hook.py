@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from sitegen.pipeline import generate
 from sitegen.problems import CorpusError
-from sitegen.sheet import fill_markers
+from sitegen.sheet import fill_markers, online_address
 from sitegen.write import write_pages
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
@@ -37,7 +37,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Give printed sheets the page's own address, QR code and PDF link."""
     if "<!--sg:" not in html:
         return html
-    address = page.canonical_url or page.abs_url or page.url
+    # Sheets printed from the offline copy still point readers to the site on the web.
+    address = online_address(config.site_url, page.url) if config.site_url else (page.abs_url or page.url)
     try:
         return fill_markers(html, address, lambda path: get_relative_url(path, page.url))
     except ValueError as exc:

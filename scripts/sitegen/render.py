@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import filters, text
+from . import filters, structured, text
 from .anatomy_figure import anatomy_figure
 from .figure import exercise_figure
 from .load import Catalog
@@ -58,6 +58,8 @@ def environment() -> Environment:
         amount=text.amount,
         doi_url=text.doi_url,
         one_line=text.one_line,
+        # JSON-LD for the page's front matter; overrides/main.html puts it in <head>.
+        structured_data=lambda data: Markup(structured.front_matter_value(data)),
     )
     env.globals.update(
         labels={
@@ -75,6 +77,8 @@ def environment() -> Environment:
         start_routine=START_ROUTINE,
         intro_guide=INTRO_GUIDE,
         help_guide=HELP_GUIDE,
+        exercise_plan=structured.exercise_plan,
+        medical_web_page=structured.medical_web_page,
     )
     return env
 
@@ -204,6 +208,7 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
         "stop_rules_of": stop_rules_of,
         "by_category": {k: v for k, v in by_category.items() if v},
         "anatomy": {k: s.model for k, s in sorted(catalog.anatomy.items())},
+        "anatomy_names": {k: s.model.name for k, s in sorted(catalog.anatomy.items())},
         "routines": {k: s.model for k, s in sorted(catalog.routines.items())},
         "references": {k: s.model for k, s in sorted(catalog.references.items())},
         "guides": [(slug, source.model) for slug, source in guides],

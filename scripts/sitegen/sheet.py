@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from urllib.parse import urljoin
 
 import segno
 from markupsafe import Markup
@@ -12,6 +13,14 @@ from markupsafe import Markup
 #: Markers the templates leave for the hook (see templates/_macros.j2).
 ADDRESS_MARKER = "<!--sg:address-->"
 ACTIONS_MARKER = re.compile(r"<!--sg:actions:(exercises|routines)/([a-z0-9-]+)-->")
+
+
+def online_address(site_url: str, page_url: str) -> str:
+    """The page's web address in directory form, even in the offline copy (x.html -> x/)."""
+    path = page_url.removesuffix("index.html")
+    if path.endswith(".html"):
+        path = path.removesuffix(".html") + "/"
+    return urljoin(site_url, path)
 
 
 def short_address(url: str) -> str:
