@@ -52,8 +52,17 @@ lint: $(DEV_STAMP) ## ruff and mypy
 	$(PY) -m mypy
 
 SEED_OVERLAP := ../shared/tools/seed-overlap
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-test: $(DEV_STAMP) chromium ## Lint, seed-overlap, then every test (unit, golden, build, browser)
+# The Nu HTML Checker, pinned in tools/vnu/package-lock.json; it runs on Debian's Java.
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	@command -v java >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless; }
+	npm ci --prefix tools/vnu --no-audit --no-fund --silent
+	touch $@
+
+test: $(DEV_STAMP) chromium $(VNU_JAR) ## Lint, seed-overlap, then every test (unit, golden, build, browser)
 	$(MAKE) --no-print-directory lint
 	@if [ -x $(SEED_OVERLAP) ]; then $(SEED_OVERLAP) content exercises; \
 	  else echo "seed-overlap: ../shared/tools not found; skipped"; fi

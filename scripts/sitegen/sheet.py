@@ -31,8 +31,8 @@ def short_address(url: str) -> str:
 def qr_svg(url: str) -> Markup:
     """A QR code of the address as inline SVG, black on white (it only ever prints)."""
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=2, border=2, dark="#000", omitsize=False)
-    return Markup(svg.replace("<svg ", '<svg class="sg-qr" aria-hidden="true" focusable="false" ', 1))
+    svg = code.svg_inline(scale=2, border=2, dark="#000", omitsize=False, svgclass="sg-qr")
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
 
 
 def address_block(url: str) -> Markup:
