@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,56 @@ def served_site(real_site: Path) -> Iterator[str]:
     """The built real site on a local static server, as a host would serve it."""
     with serve(real_site) as base:
         yield base
+
+
+#: Where each tag keeps the URL it links to or loads.
+URL_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One URL in a page: the tag that holds it, and where in the page it sits."""
+
+    tag: str
+    url: str
+    rel: str
+    classes: str
+    in_article: bool
+
+    @property
+    def loads(self) -> bool:
+        """The browser fetches it when the page loads (a canonical or alternate link only names)."""
+        return self.tag != "a" and not (self.tag == "link" and self.rel in {"canonical", "alternate"})
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.article_depth = 0
+        self.links: list[Link] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "article":
+            self.article_depth += 1
+        if url := values.get(URL_ATTRIBUTES.get(tag, ""), ""):
+            link = Link(tag, url, values.get("rel", ""), values.get("class", ""), self.article_depth > 0)
+            self.links.append(link)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.article_depth -= 1
+
+
+def page_links(html: str) -> list[Link]:
+    """Every URL a page links to or loads, in order (a, link, script, img, source, iframe)."""
+    parser = _LinkParser()
+    parser.feed(html)
+    return parser.links

@@ -155,10 +155,14 @@ def test_no_match_says_so_and_clear_brings_everything_back(
 
 
 @pytest.mark.browser
-def test_filters_work_from_the_keyboard(library: Page) -> None:
+def test_filters_work_from_the_keyboard(library: Page, exercises: dict[str, Exercise]) -> None:
     library.get_by_role("checkbox", name="Sitting").focus()
     library.keyboard.press("Space")
-    expect(library.locator("[data-sg-status]")).to_contain_text("Showing 4 of")
+    sitting = expected(exercises, {"position": {"sitting"}})
+    expect(library.locator("[data-sg-status]")).to_have_text(
+        f"Showing {len(sitting)} of {len(exercises)} exercises."
+    )
+    assert visible_exercises(library) == sitting
     # Tab moves to the next box, and the focus ring shows where you are.
     library.keyboard.press("Tab")
     focused = library.evaluate(

@@ -2,60 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from .conftest import ROOT, make_project, run_sitegen
+from sitegen.pdf import serve
+
+from .conftest import ROOT, make_project, page_links, run_sitegen
 
 SUBPATH = "/guide/"
 FORK_URL = "https://fork.example.org/guide/"
-
-
-#: Where each tag keeps the URL it links to or loads.
-URL_ATTRIBUTES = {
-    "a": "href",
-    "link": "href",
-    "script": "src",
-    "img": "src",
-    "source": "src",
-    "iframe": "src",
-}
-
-
-class LinkCollector(HTMLParser):
-    """Every URL a page links to or loads: a, link, script, img, source, iframe."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        value = dict(attrs).get(URL_ATTRIBUTES.get(tag, ""))
-        if value:
-            self.urls.append(value)
-
-
-class SubpathHandler(SimpleHTTPRequestHandler):
-    """Serves the site folder at /guide/ only, as a project page on GitHub Pages would."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SUBPATH):
-            return str(Path(str(self.directory)) / "__outside_the_subpath__")
-        return super().translate_path("/" + path[len(SUBPATH) :])
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: failures are reported by the test."""
 
 
 @pytest.fixture(scope="module")
@@ -69,14 +30,8 @@ def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def subpath_base(fork_site: Path) -> Iterator[str]:
-    handler = functools.partial(SubpathHandler, directory=str(fork_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(fork_site, SUBPATH) as base:
+        yield base
 
 
 def fetch(url: str) -> tuple[int, bytes]:
@@ -99,9 +54,7 @@ def test_every_internal_link_works_under_a_subpath(fork_site: Path, subpath_base
     for page in page_urls(fork_site, subpath_base):
         status, body = fetch(page)
         assert status == 200, page
-        collector = LinkCollector()
-        collector.feed(body.decode("utf-8"))
-        for raw in collector.urls:
+        for raw in (link.url for link in page_links(body.decode("utf-8"))):
             target = urldefrag(urljoin(page, raw)).url
             if not target.startswith(origin):
                 continue  # another host: a source's address, not part of the site
@@ -119,10 +72,9 @@ def test_every_internal_link_works_under_a_subpath(fork_site: Path, subpath_base
 
 def test_404_page_links_work_from_any_depth(fork_site: Path, subpath_base: str) -> None:
     """A host serves 404.html at whatever address was missing, so its links are root-relative."""
-    collector = LinkCollector()
-    collector.feed((fork_site / "404.html").read_text("utf-8"))
+    links = page_links((fork_site / "404.html").read_text("utf-8"))
     missing_deep_page = subpath_base + "exercises/no-such-page/"
-    targets = [urljoin(missing_deep_page, raw) for raw in collector.urls if not raw.startswith("http")]
+    targets = [urljoin(missing_deep_page, link.url) for link in links if not link.url.startswith("http")]
     assert any(t.endswith("/guide/exercises/") for t in targets)
     assert all(fetch(t)[0] == 200 for t in targets), targets
 

@@ -8,7 +8,6 @@ import shutil
 import time
 import zipfile
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from sitegen.cli import OFFLINE_CONFIG, OFFLINE_ZIP, _parser
 
-from .conftest import ROOT, make_project, run_sitegen
+from .conftest import ROOT, make_project, page_links, run_sitegen
 
 EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
 TOP = Path(OFFLINE_ZIP).stem
@@ -99,35 +98,17 @@ def test_zip_is_reproducible_sorted_and_has_one_top_folder(offline_project: Path
     assert {info.date_time for info in infos} == {time.gmtime(int(EPOCH))[:6]}
 
 
-class _Links(HTMLParser):
-    """Every href of an <a> and every src of a <script> or <img> on a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.sources: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(str(values["href"]))
-        if tag in ("script", "img", "iframe") and values.get("src"):
-            self.sources.append(str(values["src"]))
-        if tag == "link" and values.get("rel") in ("stylesheet", "icon", "preload") and values.get("href"):
-            self.sources.append(str(values["href"]))
-
-
 def test_offline_links_name_html_files_and_nothing_loads_from_the_web(offline_site: Path) -> None:
     # 404.html is for web hosts (its links are absolute); nothing opens it from file://.
     pages = sorted(p for p in offline_site.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 40
     folder_links, missing, remote = set(), set(), set()
     for page in pages:
-        links = _Links()
-        links.feed(page.read_text("utf-8"))
+        links = page_links(page.read_text("utf-8"))
         rel = page.relative_to(offline_site).as_posix()
-        remote |= {f"{rel}: {src}" for src in links.sources if urlsplit(src).scheme or src.startswith("//")}
-        for href in links.hrefs:
+        sources = [link.url for link in links if link.loads]
+        remote |= {f"{rel}: {src}" for src in sources if urlsplit(src).scheme or src.startswith("//")}
+        for href in (link.url for link in links if link.tag == "a"):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not parts.path:  # web links, mailto:, #anchors
                 continue

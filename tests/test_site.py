@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen.load import load_corpus
 
-from .conftest import ROOT, read
-
-
-class AssetCollector(HTMLParser):
-    """Collects the URLs a page loads (link href, script src, img src, ...)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.assets: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        wanted = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
-        # A canonical or alternate link names the page's address; the browser fetches nothing.
-        if tag == "link" and values.get("rel") in {"canonical", "alternate"}:
-            return
-        if tag in wanted and values.get(wanted[tag]):
-            self.assets.append(str(values[wanted[tag]]))
-
+from .conftest import ROOT, page_links, read
 
 ABBR = re.compile(r"</?abbr[^>]*>")
 
@@ -91,9 +72,7 @@ def test_no_template_syntax_reaches_a_page(real_site: Path, fixture_site: Path) 
 def test_no_page_loads_anything_from_another_host(real_site: Path) -> None:
     external = re.compile(r"^(https?:)?//", re.I)
     for page in html_pages(real_site):
-        collector = AssetCollector()
-        collector.feed(read(page))
-        offenders = [url for url in collector.assets if external.match(url)]
+        offenders = [link.url for link in page_links(read(page)) if link.loads and external.match(link.url)]
         assert not offenders, f"{page}: {offenders}"
         assert "fonts.googleapis" not in read(page) and "fonts.gstatic" not in read(page)
 
@@ -172,37 +151,13 @@ def test_figure_text_from_data_is_escaped(fixture_site: Path) -> None:
     assert "<script" not in figure
 
 
-class ContentLinks(HTMLParser):
-    """Collects the links inside a page's article (its content), not the theme's navigation."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # >0 while inside <article>
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "article":
-            self.depth += 1
-        elif (
-            tag == "a"
-            and self.depth
-            and values.get("href")
-            and "headerlink" not in (values.get("class") or "")
-        ):
-            self.links.append(str(values["href"]))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article":
-            self.depth -= 1
-
-
 def onward_pages(site: Path, page: Path) -> set[Path]:
     """Other pages of the site that a page's content links to."""
-    parser = ContentLinks()
-    parser.feed(read(page))
     found = set()
-    for href in parser.links:
+    for link in page_links(read(page)):
+        if link.tag != "a" or not link.in_article or "headerlink" in link.classes:
+            continue  # the theme's navigation, or a heading's own permalink
+        href = link.url
         split = urlsplit(href)
         if split.scheme or split.netloc or not split.path:
             continue  # another host, or an anchor on the same page

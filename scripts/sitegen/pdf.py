@@ -55,19 +55,29 @@ def sheets(site: Path) -> list[Sheet]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    #: The path the site lives under, e.g. "/guide/" for a project page on GitHub Pages.
+    base_path = "/"
+
+    def translate_path(self, path: str) -> str:
+        """Serve the folder under base_path only; anything outside it is not found."""
+        if not path.startswith(self.base_path):
+            return str(Path(str(self.directory)) / "__outside_the_base_path__")
+        return super().translate_path("/" + path[len(self.base_path) :])
+
     def log_message(self, format: str, *args: Any) -> None:
         """Stay silent: progress lines are the only output."""
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a folder on a free local port for the length of the block; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, base_path: str = "/") -> Iterator[str]:
+    """Serve a folder on a free local port (under base_path) for the block; yield its base URL."""
+    handler_class = type("_Handler", (_QuietHandler,), {"base_path": base_path})
+    handler = functools.partial(handler_class, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
     finally:
         server.shutdown()
         server.server_close()

@@ -49,10 +49,8 @@ def _duration(seconds: int | Range) -> str | dict[str, Any]:
 
 def _frequency(exercise: Exercise) -> str:
     """How often, in the page's own words: 'twice a day, 3–5 days a week'."""
-    dose = exercise.dose
-    count = (dose.per_day is not None) + (dose.days_per_week is not None)
-    # dose_parts ends with the sessions a day, then the days a week (whichever are given).
-    return ", ".join(text.dose_parts(dose)[-count:])
+    phrases = text.dose_phrases(exercise.dose)
+    return ", ".join(phrases[key] for key in ("per_day", "days_per_week") if key in phrases)
 
 
 def _citations(ids: Iterable[str], references: Mapping[str, Reference]) -> list[str]:
@@ -83,8 +81,7 @@ def exercise_plan(
     # Sets and speed have no property of their own; additionalVariable is schema.org's
     # place for "the number of repetitions of movement ... progressions" and the like.
     # (workload would be wrong: it is energy expenditure, not a count of sets.)
-    sets_at = (dose.reps is not None) + (dose.hold_seconds is not None)  # after reps and hold
-    extra = [text.dose_parts(dose)[sets_at]]
+    extra = [text.dose_phrases(dose)["sets"]]
     if dose.tempo:
         extra.append(f"Speed: {dose.tempo}")
     plan["additionalVariable"] = "; ".join(extra)

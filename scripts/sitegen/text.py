@@ -137,21 +137,26 @@ def _per_day(value: int | Range) -> str:
     return f"{amount(value)} times a day"
 
 
-def dose_parts(dose: Dose | DoseOverride, base: Dose | None = None) -> list[str]:
-    """The dose as short phrases: '10 repetitions', 'hold 20–30 seconds', '2 sets', ..."""
+def dose_phrases(dose: Dose | DoseOverride, base: Dose | None = None) -> dict[str, str]:
+    """The dose as short phrases by field, in reading order: {'reps': '10 repetitions', ...}."""
     reps = dose.reps if dose.reps is not None else (base.reps if base else None)
     hold = dose.hold_seconds if dose.hold_seconds is not None else (base.hold_seconds if base else None)
     sets = dose.sets if dose.sets is not None else (base.sets if base else None)
     full = base or (dose if isinstance(dose, Dose) else None)
-    parts: list[str] = []
+    phrases: dict[str, str] = {}
     if reps is not None:
-        parts.append(_counted(reps, "repetition", "repetitions"))
+        phrases["reps"] = _counted(reps, "repetition", "repetitions")
     if hold is not None:
-        parts.append(f"hold {_counted(hold, 'second', 'seconds')}")
+        phrases["hold_seconds"] = f"hold {_counted(hold, 'second', 'seconds')}"
     if sets is not None:
-        parts.append(_counted(sets, "set", "sets"))
+        phrases["sets"] = _counted(sets, "set", "sets")
     if full is not None and full.per_day is not None:
-        parts.append(_per_day(full.per_day))
+        phrases["per_day"] = _per_day(full.per_day)
     if full is not None and full.days_per_week is not None:
-        parts.append(_counted(full.days_per_week, "day a week", "days a week"))
-    return parts
+        phrases["days_per_week"] = _counted(full.days_per_week, "day a week", "days a week")
+    return phrases
+
+
+def dose_parts(dose: Dose | DoseOverride, base: Dose | None = None) -> list[str]:
+    """The dose as short phrases: '10 repetitions', 'hold 20–30 seconds', '2 sets', ..."""
+    return list(dose_phrases(dose, base).values())
