@@ -43,7 +43,7 @@ def test_line_offset_shifts_positions_for_front_matter() -> None:
 def test_duplicate_keys_are_refused_with_their_line() -> None:
     with pytest.raises(YamlSourceError) as info:
         parse("name: a\nsummary: b\nname: c\n")
-    assert (info.value.line, info.value.message) == (3, "duplicate key 'name'")
+    assert (info.value.line, info.value.message) == (3, "duplicate key 'name' (first at line 1); keep one")
 
 
 def test_aliases_are_refused() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .figure_checks import figure_problems
 from .load import Catalog, Located, Source
-from .models import ID_PATTERN, Category, NerveLoad
+from .models import HTML_TAG, ID_PATTERN, Category, NerveLoad
 from .problems import Problem, Severity
 from .readability import check_readability
 
@@ -139,6 +139,20 @@ def check_nerve_load(catalog: Catalog) -> Iterator[Problem]:
                 )
 
 
+def check_guide_markup(catalog: Catalog) -> Iterator[Problem]:
+    """Guides are Markdown: raw HTML would reach readers unescaped, so it is refused."""
+    for source in catalog.guides.values():
+        for offset, line in enumerate(source.body.split("\n")):
+            if tag := HTML_TAG.search(line):
+                yield Problem(
+                    source.path,
+                    source.body_line + offset,
+                    tag.start() + 1,
+                    "(body)",
+                    "raw HTML is not allowed in a guide; write Markdown",
+                )
+
+
 def check_figures(catalog: Catalog) -> Iterator[Problem]:
     """Pose data stays in normal joint ranges and the body rests on the floor or a prop."""
     for source in catalog.exercises.values():
@@ -205,6 +219,7 @@ CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_targets_distinct,
     check_nerve_load,
     check_figures,
+    check_guide_markup,
     check_sheet_length,
     check_references_cited,
     check_glossary,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import calendar
 import os
 import shutil
 import subprocess
@@ -12,9 +11,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from .epoch import build_epoch
+from .load import load_corpus
 from .offline import write_zip
 from .pdf import render_pdfs
-from .pipeline import Result, generate
+from .pipeline import Result, generate, latest_review
 from .problems import CorpusError
 from .readability import format_table
 from .schema import schemas
@@ -115,11 +116,12 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     site = (root / args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site.name}.building-", dir=site.parent))
+    epoch = build_epoch(root, result.build_date)
     try:
-        if not _mkdocs_build(root, args.config_file, staging, result):
+        if not _mkdocs_build(root, args.config_file, staging, epoch):
             return 1
         if args.pdf:
-            render_pdfs(staging)
+            render_pdfs(staging, epoch=epoch)
         _swap(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -134,7 +136,7 @@ def cmd_pdf(root: Path, args: argparse.Namespace) -> int:
     if not (site / "index.html").is_file():
         print(f"sitegen: no built site in {site}; run `make site` first", file=sys.stderr)
         return 1
-    render_pdfs(site)
+    render_pdfs(site, epoch=_epoch(root))
     return 0
 
 
@@ -142,13 +144,17 @@ def cmd_offline(root: Path, args: argparse.Namespace) -> int:
     """Build the copy that works from file:// with no network, then zip it reproducibly."""
     if cmd_build(root, args) != 0:
         return 1
-    target = write_zip(root / args.site_dir, root / args.zip, Path(args.zip).stem)
+    target = write_zip(root / args.site_dir, root / args.zip, Path(args.zip).stem, _epoch(root))
     print(f"sitegen: wrote {args.zip} ({target.stat().st_size:,} bytes)")
     return 0
 
 
-def _mkdocs_build(root: Path, config: str, out: Path, result: Result) -> bool:
-    epoch = calendar.timegm(result.build_date.timetuple())
+def _epoch(root: Path) -> int:
+    """The build's timestamp, for commands that do not generate the pages themselves."""
+    return build_epoch(root, latest_review(load_corpus(root)[0]))
+
+
+def _mkdocs_build(root: Path, config: str, out: Path, epoch: int) -> bool:
     # SOURCE_DATE_EPOCH fixes the sitemap dates, so the same sources give the same bytes.
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     # No --quiet: it drops warnings before --strict counts them, so nothing would fail.

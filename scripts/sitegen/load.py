@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
-from .models import Anatomy, Exercise, Glossary, Guide, Reference, Routine
+from .models import ID_PATTERN, LINE_DESCRIPTION, Anatomy, Exercise, Glossary, Guide, Reference, Routine
 from .problems import Problem, field_name
 from .yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
 
@@ -23,15 +26,49 @@ REFERENCES_DIR = "content/references"
 GUIDES_DIR = "content/learn"
 GLOSSARY_FILE = "content/glossary.yaml"
 
+#: Larger source files are refused before they are read: the biggest real one is about
+#: 8 KB, and a runaway paste or a generated file must not eat the build's memory.
+MAX_SOURCE_BYTES = 256 * 1024
+
+#: Pydantic's error types, in an author's words. `{...}` takes values from the error's ctx.
 _FRIENDLY = {
     "extra_forbidden": "unknown field (see the schema for the allowed fields)",
     "missing": "required field is missing",
     "int_parsing": "expected a whole number",
     "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_parsing": "expected a number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
     "model_type": "expected a mapping of fields",
     "model_attributes_type": "expected a mapping of fields",
+    "dict_type": "expected a mapping of fields",
     "string_type": "expected text",
     "list_type": "expected a list",
+    "date_type": "expected a date written as YYYY-MM-DD, e.g. 2026-11-02",
+    "date_parsing": "expected a date written as YYYY-MM-DD, e.g. 2026-11-02",
+    "date_from_datetime_parsing": "expected a real date written as YYYY-MM-DD, e.g. 2026-11-02 ({error})",
+    "date_from_datetime_inexact": "expected a date without a time, e.g. 2026-11-02",
+    "string_too_short": "must not be empty",
+    "string_too_long": "too long: at most {max_length} characters; split it into two lines",
+    "too_short": "needs at least {min_length} item(s)",
+    "too_long": "too many items: at most {max_length}",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "enum": "expected one of: {expected}",
+    "literal_error": "expected one of: {expected}",
+}
+#: What a union branch (named in pydantic's location) means when a value fits no branch.
+_BRANCH_WORDS = {"Range": "expected a range such as {low: 8, high: 12}"}
+#: Errors that say a value has the wrong shape (rather than a bad value of the right one).
+_TYPE_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
+#: Descriptions of a type rather than of a field: no help in "required field is missing".
+_GENERIC_DESCRIPTIONS = {None, LINE_DESCRIPTION}
+#: A pattern's meaning, for the patterns authors meet (ids above all).
+_PATTERN_WORDS = {
+    ID_PATTERN: "not a valid id: use lower-case letters, digits and single hyphens, e.g. 'knee-to-chest'",
 }
 
 
@@ -55,6 +92,8 @@ class Source(Located, Generic[M]):
 
     model: M
     body: str = ""
+    #: The line of the file where `body` starts (guides), so body problems can name it.
+    body_line: int = 0
 
 
 @dataclass
@@ -115,8 +154,17 @@ def _rel(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
+class SourceTooLarge(ValueError):
+    """A source file over MAX_SOURCE_BYTES, refused unread."""
+
+
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    size = path.stat().st_size
+    if size > MAX_SOURCE_BYTES:
+        raise SourceTooLarge(
+            f"file is too large ({size / 1024 / 1024:.1f} MB); the limit is {MAX_SOURCE_BYTES // 1024} KB"
+        )
+    return path.read_bytes().decode("utf-8")
 
 
 def _load_yaml(
@@ -125,8 +173,10 @@ def _load_yaml(
     rel = _rel(root, path)
     try:
         parsed = parse(_read(path))
-    except (YamlSourceError, UnicodeDecodeError) as exc:
+    except (YamlSourceError, UnicodeDecodeError, SourceTooLarge) as exc:
         problems.append(_unreadable(rel, exc))
+        # The file exists, so links to it are not reported as broken on top.
+        raw[path.stem] = Located(rel, Parsed(None, None), path.stem)
         return None
     raw[path.stem] = Located(rel, parsed, path.stem)
     return _validate(rel, parsed, model, problems, path.stem)
@@ -137,34 +187,49 @@ def _load_guide(
 ) -> Source[Guide] | None:
     rel = _rel(root, path)
     try:
-        front, body, _ = split_front_matter(_read(path))
+        front, body, body_line = split_front_matter(_read(path))
         parsed = parse(front, line_offset=1)
-    except (YamlSourceError, UnicodeDecodeError) as exc:
+    except (YamlSourceError, UnicodeDecodeError, SourceTooLarge) as exc:
         problems.append(_unreadable(rel, exc))
+        raw[path.stem] = Located(rel, Parsed(None, None), path.stem)
         return None
     raw[path.stem] = Located(rel, parsed, path.stem)
     source = _validate(rel, parsed, Guide, problems, path.stem)
     if source is None:
         return None
-    return Source(rel, parsed, path.stem, source.model, body)
+    return Source(rel, parsed, path.stem, source.model, body, body_line)
 
 
 def _unreadable(rel: str, exc: Exception) -> Problem:
+    """A problem for a file that could not be read or parsed, at the fault if known."""
     if isinstance(exc, YamlSourceError):
         return Problem(rel, exc.line, exc.column, "(file)", exc.message)
-    return Problem(rel, 1, 1, "(file)", "not valid UTF-8 text")
+    if isinstance(exc, UnicodeDecodeError):
+        before = exc.object[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        byte = exc.object[exc.start]
+        message = f"not UTF-8 text (byte 0x{byte:02X}); save the file as UTF-8"
+        return Problem(rel, line, column, "(file)", message)
+    return Problem(rel, 1, 1, "(file)", str(exc))
 
 
 def _validate(
     rel: str, parsed: Parsed, model: type[M], problems: list[Problem], stem: str
 ) -> Source[M] | None:
+    if parsed.data is None:
+        schema = f"schemas/{model.__name__.lower()}.schema.json"
+        message = f"the file is empty; fill in the fields that {schema} lists"
+        problems.append(Problem(rel, *parsed.position(()), "(document)", message))
+        return None
     if not isinstance(parsed.data, dict):
-        problems.append(Problem(rel, *parsed.position(()), "(document)", "expected a mapping"))
+        message = "expected a mapping of fields ('field: value' lines)"
+        problems.append(Problem(rel, *parsed.position(()), "(document)", message))
         return None
     try:
         instance = model.model_validate(parsed.data)
     except ValidationError as exc:
-        problems.extend(_validation_problems(rel, parsed, exc))
+        problems.extend(_validation_problems(rel, parsed, exc, model))
         return None
     return Source(rel, parsed, stem, instance)
 
@@ -192,12 +257,69 @@ def _has(data: Any, part: str | int) -> bool:
     return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
 
 
-def _validation_problems(rel: str, parsed: Parsed, exc: ValidationError) -> list[Problem]:
+def _message(error: ErrorDetails, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """One pydantic error in an author's words, with a hint where we can give one."""
+    kind = error["type"]
+    # 180.0 reads as 180; the author wrote whole numbers.
+    ctx = {
+        key: f"{value:g}" if isinstance(value, float) else value
+        for key, value in error.get("ctx", {}).items()
+    }
+    # Pydantic names a union branch by its type, e.g. "function-after[_ordered(), Range]".
+    branch = str(error["loc"][-1]).rstrip("]").split(", ")[-1] if error["loc"] else ""
+    if branch in _BRANCH_WORDS and kind in _TYPE_ERRORS:
+        return _BRANCH_WORDS[branch]
+    if kind == "string_pattern_mismatch":
+        return _PATTERN_WORDS.get(ctx.get("pattern", ""), f"does not have the allowed form {ctx['pattern']}")
+    if kind not in _FRIENDLY:
+        return error["msg"].removeprefix("Value error, ")
+    message = _FRIENDLY[kind].format(**ctx)
+    fields = _fields_at(model, loc[:-1])
+    if kind == "missing" and loc and loc[-1] in fields:
+        description = fields[str(loc[-1])].description
+        return f"{message}: {description}" if description not in _GENERIC_DESCRIPTIONS else message
+    if kind == "extra_forbidden" and fields:
+        close = difflib.get_close_matches(str(loc[-1]), list(fields), n=1)
+        return f"unknown field; did you mean '{close[0]}'?" if close else message
+    return message
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> dict[str, FieldInfo]:
+    """The fields of the model found at `loc` (list indexes skipped); empty if unknown."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = current.model_fields.get(part) if _is_model(current) else None
+        if field_info is None:
+            return {}
+        current = _model_in(field_info.annotation)
+    return dict(current.model_fields) if _is_model(current) else {}
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model inside `X`, `list[X]` or `X | None`, if any."""
+    if _is_model(annotation):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _validation_problems(
+    rel: str, parsed: Parsed, exc: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
     """One problem per location; union branches merged into a single message."""
     merged: dict[tuple[str | int, ...], list[str]] = {}
     for error in exc.errors(include_url=False):
         loc = _data_path(parsed.data, error["loc"], error["type"] == "missing")
-        message = _FRIENDLY.get(error["type"], error["msg"].removeprefix("Value error, "))
+        message = _message(error, model, loc)
         messages = merged.setdefault(loc, [])
         if message not in messages:
             messages.append(message)
@@ -208,7 +330,14 @@ def _validation_problems(rel: str, parsed: Parsed, exc: ValidationError) -> list
 
 
 def _join(messages: list[str]) -> str:
-    """'expected a whole number' + 'expected a mapping' -> 'expected a whole number or a mapping'."""
-    if len(messages) > 1 and all(m.startswith("expected ") for m in messages):
+    """'expected a whole number' + 'expected a mapping' -> 'expected a whole number or a mapping'.
+
+    When a value had the right shape for one branch but a bad value ("must be at least 1"),
+    only that is said: the other branches' "expected ..." would be noise.
+    """
+    values = [m for m in messages if not m.startswith("expected ")]
+    if values:
+        return " or ".join(values)
+    if len(messages) > 1:
         return "expected " + " or ".join(m.removeprefix("expected ") for m in messages)
     return " or ".join(messages)

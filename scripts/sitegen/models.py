@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -16,10 +26,34 @@ Id = Annotated[
     Field(description="Stable id: lower-case letters, digits and single hyphens."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+#: The start of an HTML tag, comment or declaration: "<b", "</p", "<!--", "<?php".
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+#: A Markdown link or a web address.
+LINK = re.compile(r"\]\(|\b(?:https?://|www\.)", re.IGNORECASE)
+
+
+def _plain_text(value: str) -> str:
+    """Refuse markup in a plain-text field, saying why and what to do instead."""
+    # The page would show a tag as typed (text is always escaped), which is never what the
+    # author meant; and a link to another site belongs in a cited reference, where readers
+    # see where it leads and the review date covers it.
+    if tag := HTML_TAG.search(value):
+        end = value.find(">", tag.start())
+        found = value[tag.start() : end + 1 if 0 < end < tag.start() + 30 else tag.start() + 12]
+        raise ValueError(f"HTML is not allowed in text (found '{found}'); write plain words")
+    if LINK.search(value):
+        raise ValueError("links are not allowed in text; add the page as a reference and cite it in sources")
+    return value
+
+
+SOURCES_DESCRIPTION = "Ids of the references that support this page."
+LINE_DESCRIPTION = "One plain-text sentence or phrase (no Markdown, no HTML, no links)."
 Line = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
-    Field(description="One plain-text sentence or phrase (no Markdown, no HTML)."),
+    AfterValidator(_plain_text),
+    Field(description=LINE_DESCRIPTION),
 ]
 Count = Annotated[int, Field(ge=1, le=500)]
 #: Words readers type into search for a page: lay terms, other spellings, questions.
@@ -154,13 +188,18 @@ class Reviewed(Strict):
     reviewed: dt.date = Field(description="Date a clinician last reviewed this.")
     next_review: dt.date = Field(description="Date of the next review (at most 3 years on).")
 
-    @model_validator(mode="after")
-    def _review_window(self) -> Self:
-        if self.next_review <= self.reviewed:
-            raise ValueError("next_review must come after reviewed")
-        if (self.next_review - self.reviewed).days > 3 * 366:
-            raise ValueError("next_review must be at most 3 years after reviewed")
-        return self
+    @field_validator("next_review")
+    @classmethod
+    def _review_window(cls, next_review: dt.date, info: ValidationInfo) -> dt.date:
+        # A field validator (not a model one), so the error points at next_review's line.
+        reviewed = info.data.get("reviewed")
+        if reviewed is None:
+            return next_review
+        if next_review <= reviewed:
+            raise ValueError("must come after reviewed")
+        if (next_review - reviewed).days > 3 * 366:
+            raise ValueError("must be at most 3 years after reviewed")
+        return next_review
 
 
 class View(StrEnum):
@@ -290,15 +329,15 @@ class Exercise(Reviewed):
     setup: list[Line] = Field(min_length=1, description="How to get into the start position.")
     steps: list[Line] = Field(min_length=1, description="One action per step, in order.")
     breathing: Line
-    dose: Dose
+    dose: Dose = Field(description="How much and how often, with the reference that supports it.")
     feel: list[Line] = Field(min_length=1, description="What you should feel.")
-    stop_rules: StopRules
+    stop_rules: StopRules = Field(description="When to ease off, and when to stop and get help.")
     cautions: list[Line] = Field(min_length=1, description="Who should ask a clinician first.")
     easier: list[Id] = Field(default_factory=list)
     harder: list[Id] = Field(default_factory=list)
     mistakes: list[Line] = Field(default_factory=list)
     keywords: Keywords
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, description=SOURCES_DESCRIPTION)
     figure: Figure = Field(description="The figure drawn on the page, as pose data.")
 
 
@@ -346,7 +385,7 @@ class Anatomy(Reviewed):
     role: list[Line] = Field(min_length=1, description="How it relates to sciatica.")
     related: list[Id] = Field(default_factory=list)
     keywords: Keywords
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, description=SOURCES_DESCRIPTION)
     diagram: list[DiagramPart] = Field(
         min_length=1, description="Parts the back-view diagram highlights for this structure."
     )
@@ -371,7 +410,7 @@ class Routine(Reviewed):
     frequency: Line
     progression: list[Line] = Field(min_length=1)
     keywords: Keywords
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, description=SOURCES_DESCRIPTION)
 
 
 class ReferenceType(StrEnum):
@@ -391,7 +430,7 @@ class Reference(Strict):
     id: Id
     type: ReferenceType
     authors: list[Line] = Field(min_length=1)
-    title: Line
+    title: Line = Field(description="The title of the source, as published.")
     year: int = Field(ge=1900, le=2100)
     publisher: Line = Field(description="Journal, publisher or organisation.")
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")] | None = None
@@ -428,7 +467,7 @@ class Guide(Reviewed):
     title: Line
     summary: Line
     order: int = Field(ge=0, description="Position in the guide list.")
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, description=SOURCES_DESCRIPTION)
     exercises: list[Id] = Field(default_factory=list, description="Exercises it discusses.")
     keywords: Keywords
     search_boost: float | None = Field(None, gt=0, le=10)

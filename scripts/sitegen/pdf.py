@@ -7,6 +7,8 @@ and PDF never drift apart. Needs Playwright (a dev dependency), never `playwrigh
 from __future__ import annotations
 
 import functools
+import os
+import re
 import sys
 import threading
 import time
@@ -83,21 +85,51 @@ def serve(site: Path, base_path: str = "/") -> Iterator[str]:
         server.server_close()
 
 
-def render_pdfs(site: Path, paper: str = PAPER) -> list[Path]:
-    """Print each sheet of `site` into site/pdf/, reporting progress on stderr."""
+#: Chromium stamps the print time into the document information, in this fixed-width
+#: form when it runs in UTC; the build's own time replaces it, byte for byte.
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}\+00'00'\)")
+#: Tagged PDFs name structure elements after DOM node ids, which come from a browser-wide
+#: counter: the same page can start at node875 in one run and node874 in the next.
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def make_reproducible(pdf: bytes, epoch: int) -> bytes:
+    """Date the PDF `epoch` and number its node ids from 0; fail loudly if either is missing.
+
+    Both edits keep every byte count, so the cross-reference offsets stay right; the node
+    ids keep their order, so the sorted ID tree stays sorted.
+    """
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
+    fixed, dates = _PDF_DATE.subn(lambda m: b"/" + m.group(1) + b" (D:" + stamp + b"+00'00')", pdf)
+    if dates != 2:
+        raise RuntimeError(f"expected a CreationDate and a ModDate in the PDF, found {dates} dates")
+    ids = [int(found) for found in _NODE_ID.findall(fixed)]
+    if not ids:
+        raise RuntimeError("expected a tagged PDF with node ids; did Chromium change its output?")
+    first = min(ids)
+    fixed = _NODE_ID.sub(lambda m: b"(node%08d)" % (int(m.group(1)) - first), fixed)
+    assert len(fixed) == len(pdf)
+    return fixed
+
+
+def render_pdfs(site: Path, epoch: int, paper: str = PAPER) -> list[Path]:
+    """Print each sheet of `site` into site/pdf/, dated `epoch`; report progress on stderr."""
     from playwright.sync_api import sync_playwright  # dev dependency: imported only here
 
     todo = sheets(site)
     written = []
     started = time.perf_counter()
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), env={**os.environ, "TZ": "UTC"}
+        )
         page = browser.new_page()
         for number, sheet in enumerate(todo, 1):
             target = site / sheet.pdf
             target.parent.mkdir(parents=True, exist_ok=True)
             page.goto(base + sheet.page, wait_until="load")
-            target.write_bytes(page.pdf(format=paper, outline=False, tagged=True))
+            pdf = page.pdf(format=paper, outline=False, tagged=True)
+            target.write_bytes(make_reproducible(pdf, epoch))
             written.append(target)
             print(f"pdf [{number:>2}/{len(todo)}] {sheet.page} -> {sheet.pdf}", file=sys.stderr)
         browser.close()

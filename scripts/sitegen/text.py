@@ -42,8 +42,13 @@ def md_text(value: Any) -> Markup:
     return Markup(text)
 
 
+#: Python-Markdown has no backslash escape for "=", so a character reference stands in.
+_NO_BACKSLASH_ESCAPE = {"=": "&#61;"}
+
+
 def _escape_block_start(token: str) -> str:
-    return token[:-1] + "\\" + token[-1]
+    last = token[-1]
+    return token[:-1] + _NO_BACKSLASH_ESCAPE.get(last, "\\" + last)
 
 
 def attr_text(value: str) -> str:

@@ -1,0 +1,624 @@
+"""The bad-input corpus: each mistake an author can make, with the exact report it must give.
+
+Every case breaks a copy of the built fixture project, runs `sitegen build` and checks that
+the build fails, that the report lists exactly the expected `file:line:column: field:
+message` lines (all of them, nothing else), and that the previous site/ is byte for byte
+untouched.
+"""
+
+# The expected reports are kept whole, one per line, so each reads as the author sees it.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from sitegen.cli import main
+from sitegen.load import load_corpus
+from sitegen.render import render
+
+from .conftest import FIXTURE_CORPUS, read, run_sitegen
+from .test_cli import tree_digest
+
+Change = Callable[[Path], None]
+EXERCISE = "exercises/alpha-slide.yaml"
+OTHER_EXERCISE = "exercises/beta-hold.yaml"
+ANATOMY = "content/anatomy/muscle-two.yaml"
+REFERENCE = "content/references/ref-one.yaml"
+ROUTINE = "content/routines/test-routine.yaml"
+GUIDE = "content/learn/what-is-sciatica.md"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/exercise.schema.json\n"
+#: A problem line as the build prints it: path:line:column: field: message.
+PROBLEM_LINE = re.compile(r"^[\w ./-]+:\d+:\d+: ")
+
+
+def replace(rel: str, old: str, new: str) -> Change:
+    """A change that replaces the first `old` in a file by `new`."""
+
+    def apply(project: Path) -> None:
+        path = project / rel
+        text = path.read_text("utf-8")
+        assert old in text, f"{rel} no longer contains {old!r}"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return apply
+
+
+def write(rel: str, content: str | bytes) -> Change:
+    """A change that writes a whole file."""
+
+    def apply(project: Path) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (project / rel).write_bytes(data)
+
+    return apply
+
+
+def drop_field(rel: str, name: str) -> Change:
+    """A change that deletes a top-level field and everything indented under it."""
+
+    def apply(project: Path) -> None:
+        path = project / rel
+        lines = path.read_text("utf-8").splitlines(keepends=True)
+        start = next(i for i, line in enumerate(lines) if line.startswith(f"{name}:"))
+        end = next(
+            (i for i in range(start + 1, len(lines)) if not lines[i].startswith((" ", "-"))), len(lines)
+        )
+        path.write_text("".join(lines[:start] + lines[end:]), "utf-8")
+
+    return apply
+
+
+def replace_bytes(rel: str, old: bytes, new: bytes) -> Change:
+    """A change made on the raw bytes (to write text that is not UTF-8)."""
+
+    def apply(project: Path) -> None:
+        path = project / rel
+        data = path.read_bytes()
+        assert old in data, f"{rel} no longer contains {old!r}"
+        path.write_bytes(data.replace(old, new, 1))
+
+    return apply
+
+
+def copy(source: str, rel: str) -> Change:
+    """A change that copies one source file to a new name."""
+    return lambda project: shutil.copy(project / source, project / rel)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One broken source and every problem line the build must report for it."""
+
+    name: str
+    changes: tuple[Change, ...]
+    expected: tuple[str, ...]
+
+
+ALIAS_BOMB = "\n".join(
+    [
+        "# yaml-language-server: $schema=../schemas/exercise.schema.json",
+        "id: bomb",
+        'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    ]
+    + [
+        f"{x}: &{x} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+        for p, x in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+)
+
+CASES = (
+    Case(
+        "yaml syntax error",
+        (replace(EXERCISE, "equipment: [chair]", "equipment: [chair"),),
+        ("exercises/alpha-slide.yaml:9:12: (file): invalid YAML: this '[' list is not closed with ']'",),
+    ),
+    Case(
+        "unclosed quote",
+        (replace(REFERENCE, "publisher: Test Journal", 'publisher: "Test Journal'),),
+        ("content/references/ref-one.yaml:7:12: (file): invalid YAML: this quote is not closed",),
+    ),
+    Case(
+        "tab indentation",
+        (replace(EXERCISE, "  primary: [nerve-one]", "\tprimary: [nerve-one]"),),
+        (
+            "exercises/alpha-slide.yaml:12:1: (file): invalid YAML: a tab is used for indenting; YAML needs spaces (use 2 spaces per level)",
+        ),
+    ),
+    Case(
+        "duplicate key",
+        (replace(EXERCISE, "category: nerve-glide", "category: nerve-glide\nname: Again"),),
+        ("exercises/alpha-slide.yaml:7:1: (file): duplicate key 'name' (first at line 3); keep one",),
+    ),
+    Case(
+        "empty file",
+        (write("exercises/gamma-empty.yaml", ""),),
+        (
+            "exercises/gamma-empty.yaml:1:1: (document): the file is empty; fill in the fields that schemas/exercise.schema.json lists",
+            "exercises/gamma-empty.yaml:1:1: (file): first line must be '# yaml-language-server: $schema=../schemas/exercise.schema.json'",
+        ),
+    ),
+    Case(
+        "only a comment",
+        (write("exercises/gamma-empty.yaml", SCHEMA_LINE),),
+        (
+            "exercises/gamma-empty.yaml:1:1: (document): the file is empty; fill in the fields that schemas/exercise.schema.json lists",
+        ),
+    ),
+    Case(
+        "a list, not a mapping",
+        (write(ANATOMY, "- id: muscle-two\n"),),
+        (
+            "content/anatomy/muscle-two.yaml:1:1: (document): expected a mapping of fields ('field: value' lines)",
+            "content/anatomy/muscle-two.yaml:1:1: (file): first line must be '# yaml-language-server: $schema=../../schemas/anatomy.schema.json'",
+        ),
+    ),
+    Case(
+        "not utf-8",
+        (replace_bytes(EXERCISE, b"Sit on a firm chair", "Sit on a café chair".encode("latin-1")),),
+        ("exercises/alpha-slide.yaml:15:17: (file): not UTF-8 text (byte 0xE9); save the file as UTF-8",),
+    ),
+    Case(
+        "wrong type",
+        (replace(EXERCISE, "  reps: 10", "  reps: ten"),),
+        (
+            "exercises/alpha-slide.yaml:23:9: dose.reps: expected a whole number or a range such as {low: 8, high: 12}",
+        ),
+    ),
+    Case(
+        "number out of range",
+        (replace(EXERCISE, "  reps: 10", "  reps: 0"),),
+        ("exercises/alpha-slide.yaml:23:9: dose.reps: must be at least 1",),
+    ),
+    Case(
+        "range upside down",
+        (replace(EXERCISE, "sets: {low: 2, high: 3}", "sets: {low: 3, high: 2}"),),
+        ("exercises/alpha-slide.yaml:24:3: dose.sets: low must be smaller than high",),
+    ),
+    Case(
+        "word not in the list",
+        (replace(EXERCISE, "category: nerve-glide", "category: nerve-flossing"),),
+        (
+            "exercises/alpha-slide.yaml:6:11: category: expected one of: 'nerve-glide', 'stretch', 'mobility', 'strength' or 'posture'",
+        ),
+    ),
+    Case(
+        "missing stop rules",
+        (drop_field(EXERCISE, "stop_rules"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: stop_rules: required field is missing: When to ease off, and when to stop and get help.",
+        ),
+    ),
+    Case(
+        "missing stop rule list",
+        (replace(EXERCISE, "  stop:\n    - Symptoms spread down the leg.\n", ""),),
+        (
+            "exercises/alpha-slide.yaml:30:1: stop_rules.stop: required field is missing: Stop and get help when...",
+        ),
+    ),
+    Case(
+        "empty stop rule list",
+        (replace(EXERCISE, "  stop:\n    - Symptoms spread down the leg.\n", "  stop: []\n"),),
+        ("exercises/alpha-slide.yaml:33:3: stop_rules.stop: needs at least 1 item(s)",),
+    ),
+    Case(
+        "missing cautions",
+        (drop_field(EXERCISE, "cautions"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: cautions: required field is missing: Who should ask a clinician first.",
+        ),
+    ),
+    Case(
+        "missing dose",
+        (drop_field(EXERCISE, "dose"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: dose: required field is missing: How much and how often, with the reference that supports it.",
+        ),
+    ),
+    Case(
+        "missing dose source",
+        (replace(EXERCISE, "  source: ref-one\n", ""),),
+        (
+            "exercises/alpha-slide.yaml:22:1: dose.source: required field is missing: Reference id that supports this dose.",
+        ),
+    ),
+    Case(
+        "missing sources",
+        (drop_field(EXERCISE, "sources"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: sources: required field is missing: Ids of the references that support this page.",
+        ),
+    ),
+    Case(
+        "missing review date",
+        (drop_field(EXERCISE, "reviewed"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: reviewed: required field is missing: Date a clinician last reviewed this.",
+        ),
+    ),
+    Case(
+        "missing next review",
+        (drop_field(EXERCISE, "next_review"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: next_review: required field is missing: Date of the next review (at most 3 years on).",
+        ),
+    ),
+    Case(
+        "unknown field",
+        (replace(EXERCISE, "breathing:", "colour: red\nbreathing:"),),
+        ("exercises/alpha-slide.yaml:21:9: colour: unknown field (see the schema for the allowed fields)",),
+    ),
+    Case(
+        "misspelt field",
+        (replace(EXERCISE, "cautions:", "caution:"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: cautions: required field is missing: Who should ask a clinician first.",
+            "exercises/alpha-slide.yaml:35:1: caution: unknown field; did you mean 'cautions'?",
+        ),
+    ),
+    Case(
+        "id does not match file name",
+        (replace(EXERCISE, "id: alpha-slide", "id: alpha-slid"),),
+        ("exercises/alpha-slide.yaml:2:5: id: id 'alpha-slid' must equal the file name 'alpha-slide'",),
+    ),
+    Case(
+        "id escapes the folder",
+        (replace(EXERCISE, "id: alpha-slide", "id: ../x"),),
+        (
+            "exercises/alpha-slide.yaml:2:5: id: not a valid id: use lower-case letters, digits and single hyphens, e.g. 'knee-to-chest'",
+        ),
+    ),
+    Case(
+        "id with spaces",
+        (replace(EXERCISE, "id: alpha-slide", "id: alpha slide"),),
+        (
+            "exercises/alpha-slide.yaml:2:5: id: not a valid id: use lower-case letters, digits and single hyphens, e.g. 'knee-to-chest'",
+        ),
+    ),
+    Case(
+        "id in upper case",
+        (replace(EXERCISE, "id: alpha-slide", "id: Alpha-Slide"),),
+        (
+            "exercises/alpha-slide.yaml:2:5: id: not a valid id: use lower-case letters, digits and single hyphens, e.g. 'knee-to-chest'",
+        ),
+    ),
+    Case(
+        "file name is not an id",
+        (copy(OTHER_EXERCISE, "exercises/Beta Hold.yaml"),),
+        (
+            "exercises/Beta Hold.yaml:2:1: (document): file name 'Beta Hold' is not a valid id ([a-z0-9-])",
+            "exercises/Beta Hold.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/Beta Hold.yaml, exercises/beta-hold.yaml)",
+            "exercises/Beta Hold.yaml:2:5: id: id 'beta-hold' must equal the file name 'Beta Hold'",
+            "exercises/Beta Hold.yaml:31:10: easier[0]: 'alpha-slide' must list 'Beta Hold' under harder (links run both ways)",
+            "exercises/beta-hold.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/Beta Hold.yaml, exercises/beta-hold.yaml)",
+        ),
+    ),
+    Case(
+        "duplicate id",
+        (copy(OTHER_EXERCISE, "exercises/beta-copy.yaml"),),
+        (
+            "exercises/beta-copy.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/beta-copy.yaml, exercises/beta-hold.yaml)",
+            "exercises/beta-copy.yaml:2:5: id: id 'beta-hold' must equal the file name 'beta-copy'",
+            "exercises/beta-copy.yaml:31:10: easier[0]: 'alpha-slide' must list 'beta-copy' under harder (links run both ways)",
+            "exercises/beta-hold.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/beta-copy.yaml, exercises/beta-hold.yaml)",
+        ),
+    ),
+    Case(
+        "dangling exercise to anatomy",
+        (replace(EXERCISE, "primary: [nerve-one]", "primary: [nerve-nine]"),),
+        ("exercises/alpha-slide.yaml:12:13: targets.primary[0]: no anatomy with id 'nerve-nine'",),
+    ),
+    Case(
+        "dangling exercise to exercise",
+        (replace(EXERCISE, "harder: [beta-hold]", "harder: [beta-hold, gamma-jump]"),),
+        ("exercises/alpha-slide.yaml:37:21: harder[1]: no exercise with id 'gamma-jump'",),
+    ),
+    Case(
+        "dangling exercise to reference",
+        (replace(EXERCISE, "sources: [ref-one]", "sources: [ref-nine]"),),
+        ("exercises/alpha-slide.yaml:41:11: sources[0]: no reference with id 'ref-nine'",),
+    ),
+    Case(
+        "dangling dose source",
+        (replace(EXERCISE, "  source: ref-one", "  source: ref-nine"),),
+        ("exercises/alpha-slide.yaml:27:11: dose.source: no reference with id 'ref-nine'",),
+    ),
+    Case(
+        "dangling anatomy to anatomy",
+        (replace(ANATOMY, "kind: muscle", "kind: muscle\nrelated: [muscle-nine]"),),
+        ("content/anatomy/muscle-two.yaml:7:11: related[0]: no anatomy with id 'muscle-nine'",),
+    ),
+    Case(
+        "dangling anatomy to reference",
+        (replace(ANATOMY, "sources: [ref-two]", "sources: [ref-nine]"),),
+        ("content/anatomy/muscle-two.yaml:12:11: sources[0]: no reference with id 'ref-nine'",),
+    ),
+    Case(
+        "dangling routine to exercise",
+        (replace(ROUTINE, "  - exercise: beta-hold", "  - exercise: beta-holt"),),
+        ("content/routines/test-routine.yaml:10:15: items[1].exercise: no exercise with id 'beta-holt'",),
+    ),
+    Case(
+        "dangling routine to reference",
+        (replace(ROUTINE, "sources: [ref-one]", "sources: [ref-nine]"),),
+        ("content/routines/test-routine.yaml:15:11: sources[0]: no reference with id 'ref-nine'",),
+    ),
+    Case(
+        "dangling guide to reference",
+        (replace(GUIDE, "sources: [ref-one]", "sources: [ref-nine]"),),
+        ("content/learn/what-is-sciatica.md:7:11: sources[0]: no reference with id 'ref-nine'",),
+    ),
+    Case(
+        "dangling guide to exercise",
+        (replace(GUIDE, "sources: [ref-one]", "sources: [ref-one]\nexercises: [gamma-jump]"),),
+        ("content/learn/what-is-sciatica.md:8:13: exercises[0]: no exercise with id 'gamma-jump'",),
+    ),
+    Case(
+        "asymmetric variations",
+        (replace(OTHER_EXERCISE, "easier: [alpha-slide]\n", ""),),
+        (
+            "exercises/alpha-slide.yaml:37:10: harder[0]: 'beta-hold' must list 'alpha-slide' under easier (links run both ways)",
+        ),
+    ),
+    Case(
+        "own variation",
+        (replace(EXERCISE, "harder: [beta-hold]", "harder: [beta-hold, alpha-slide]"),),
+        ("exercises/alpha-slide.yaml:37:21: harder[1]: an exercise cannot be its own variation",),
+    ),
+    Case(
+        "joint angle no joint can reach",
+        (replace(OTHER_EXERCISE, "      left_knee: 120", "      left_knee: 200"),),
+        ("exercises/beta-hold.yaml:59:18: figure.end.angles.left_knee: must be at most 180",),
+    ),
+    Case(
+        "joint angle outside the knee range",
+        (replace(OTHER_EXERCISE, "      left_knee: 120", "      left_knee: 170"),),
+        (
+            "exercises/beta-hold.yaml:59:18: figure.end.angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
+        ),
+    ),
+    Case(
+        "body sunk into the floor",
+        (replace(OTHER_EXERCISE, "    hips: [0, 6]", "    hips: [0, 1]"),),
+        (
+            "exercises/beta-hold.yaml:44:5: figure.start.hips: the body goes 5.0 below the mat (at the hips); raise the hips to y = 6.0",
+        ),
+    ),
+    Case(
+        "reference without a title",
+        (replace(REFERENCE, "title: A study of sliding (with brackets)\n", ""),),
+        (
+            "content/references/ref-one.yaml:2:1: title: required field is missing: The title of the source, as published.",
+        ),
+    ),
+    Case(
+        "reference nobody can find",
+        (replace(REFERENCE, "doi: 10.1016/S0140-6736(16)30970-9\n", ""),),
+        (
+            "content/references/ref-one.yaml:2:1: (document): give a doi or a url so readers can find the source",
+        ),
+    ),
+    Case(
+        "impossible date",
+        (replace(EXERCISE, "reviewed: 2026-11-01", "reviewed: 2026-13-45"),),
+        (
+            "exercises/alpha-slide.yaml:42:11: reviewed: expected a real date written as YYYY-MM-DD, e.g. 2026-11-02 (month value is outside expected range of 1-12)",
+        ),
+    ),
+    Case(
+        "date in words",
+        (replace(EXERCISE, "reviewed: 2026-11-01", "reviewed: last spring"),),
+        (
+            "exercises/alpha-slide.yaml:42:11: reviewed: expected a real date written as YYYY-MM-DD, e.g. 2026-11-02 (invalid character in year)",
+        ),
+    ),
+    Case(
+        "review before it was written",
+        (replace(EXERCISE, "next_review: 2028-11-01", "next_review: 2025-11-01"),),
+        ("exercises/alpha-slide.yaml:43:14: next_review: must come after reviewed",),
+    ),
+    Case(
+        "html in a text field",
+        (replace(EXERCISE, "  - A gentle moving feeling.", "  - A <b>gentle</b> moving feeling."),),
+        (
+            "exercises/alpha-slide.yaml:29:5: feel[0]: HTML is not allowed in text (found '<b>'); write plain words",
+        ),
+    ),
+    Case(
+        "script in a step",
+        (
+            replace(
+                EXERCISE, "  - Straighten your knee.", "  - Straighten your knee.<script>alert(1)</script>"
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:18:5: steps[0]: HTML is not allowed in text (found '<script>'); write plain words",
+        ),
+    ),
+    Case(
+        "html comment in a caution",
+        (
+            replace(
+                EXERCISE,
+                "  - You had back surgery recently.",
+                "  - You had back surgery recently. <!-- hidden -->",
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:36:5: cautions[0]: HTML is not allowed in text (found '<!-- hidden -->'); write plain words",
+        ),
+    ),
+    Case(
+        "markdown link to another site in a step",
+        (
+            replace(
+                EXERCISE,
+                "  - Straighten your knee.",
+                "  - Straighten your knee, as [shown here](https://evil.example/).",
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:18:5: steps[0]: links are not allowed in text; add the page as a reference and cite it in sources",
+        ),
+    ),
+    Case(
+        "web address in a step",
+        (
+            replace(
+                EXERCISE,
+                "  - Straighten your knee.",
+                "  - Straighten your knee, as shown at www.evil.example.",
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:18:5: steps[0]: links are not allowed in text; add the page as a reference and cite it in sources",
+        ),
+    ),
+    Case(
+        "raw html in a guide",
+        (replace(GUIDE, "Test text that links", "<script>alert(1)</script>\nTest text that links"),),
+        (
+            "content/learn/what-is-sciatica.md:11:1: (body): raw HTML is not allowed in a guide; write Markdown",
+        ),
+    ),
+    Case(
+        "guide without front matter",
+        (replace(GUIDE, "---\ntitle: What is sciatica?", "title: What is sciatica?"),),
+        ("content/learn/what-is-sciatica.md:1:1: (file): a guide must start with '---' front matter",),
+    ),
+    Case(
+        "guide front matter not closed",
+        (replace(GUIDE, 'keywords: ["intro test words"]\n---', 'keywords: ["intro test words"]'),),
+        ("content/learn/what-is-sciatica.md:1:1: (file): front matter is not closed with '---'",),
+    ),
+    Case(
+        "yaml alias bomb",
+        (write("exercises/bomb.yaml", ALIAS_BOMB),),
+        (
+            "exercises/bomb.yaml:3:4: (file): anchors (&) and aliases (*) are not allowed in content; write each value out",
+        ),
+    ),
+    Case(
+        "python tag",
+        (
+            replace(
+                EXERCISE,
+                "name: Alpha slide <3 &lt;script&gt; *one*",
+                'name: !!python/object/apply:os.system ["echo hi"]',
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:3:7: (file): invalid YAML: YAML tags (such as '!!python/...') are not allowed",
+        ),
+    ),
+    Case(
+        "5 MB file",
+        (write("exercises/huge.yaml", SCHEMA_LINE + "id: huge\nname: " + "x" * 5 * 1024 * 1024 + "\n"),),
+        ("exercises/huge.yaml:1:1: (file): file is too large (5.0 MB); the limit is 256 KB",),
+    ),
+    Case(
+        "wrong extension",
+        (copy(OTHER_EXERCISE, "exercises/beta-hold.yml"),),
+        ("exercises/beta-hold.yml:1:1: (file): use the .yaml extension",),
+    ),
+    Case(
+        "missing schema line",
+        (replace(EXERCISE, "# yaml-language-server: $schema=../schemas/exercise.schema.json\n", ""),),
+        (
+            "exercises/alpha-slide.yaml:1:1: (file): first line must be '# yaml-language-server: $schema=../schemas/exercise.schema.json'",
+        ),
+    ),
+)
+
+
+def report_of(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """Run `sitegen build` in-process; return the exit code and the problem lines."""
+    code = main(["--root", str(project), "build"])
+    lines = capsys.readouterr().err.splitlines()
+    return code, [line for line in lines if PROBLEM_LINE.match(line)]
+
+
+@pytest.fixture
+def built_project(fixture_site: Path, tmp_path: Path) -> Path:
+    """A copy of the fixture project with its site/ already built."""
+    return Path(shutil.copytree(fixture_site.parent, tmp_path / "project", symlinks=True))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_mistake_is_reported_exactly(
+    case: Case, built_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_digest(built_project / "site")
+    for change in case.changes:
+        change(built_project)
+    code, problems = report_of(built_project, capsys)
+    assert code == 1
+    assert problems == sorted(case.expected)
+    assert tree_digest(built_project / "site") == before
+
+
+def test_every_problem_in_every_file_is_listed_at_once(built_project: Path) -> None:
+    """One build with many mistakes in many files: the exit code, and every report line."""
+    chosen = [case for case in CASES if case.name in COMBINED]
+    before = tree_digest(built_project / "site")
+    for case in chosen:
+        for change in case.changes:
+            change(built_project)
+    result = run_sitegen(built_project, "build")
+    assert result.returncode == 1
+    expected = sorted(line for case in chosen for line in case.expected)
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if PROBLEM_LINE.match(line)] == expected
+    assert lines[-1] == f"{len(expected)} error(s) in the sources"
+    assert "Traceback" not in result.stderr
+    assert tree_digest(built_project / "site") == before
+    assert not list(built_project.glob("site.*")), "no staging folder is left behind"
+
+
+#: Mistakes in different files that do not hide one another (one per file).
+COMBINED = (
+    "tab indentation",
+    "dangling anatomy to anatomy",
+    "dangling routine to exercise",
+    "reference without a title",
+    "raw html in a guide",
+    "yaml alias bomb",
+    "5 MB file",
+)
+
+
+def test_markup_that_slips_past_the_loader_is_still_escaped() -> None:
+    """Defence in depth: tags in a model built without validation render as text."""
+    catalog = load_corpus(FIXTURE_CORPUS)[0]
+    source = catalog.exercises["alpha-slide"]
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    model = source.model.model_copy(update={"name": hostile, "steps": [hostile], "summary": hostile})
+    catalog.exercises["alpha-slide"] = type(source)(source.path, source.parsed, source.stem, model)
+    pages = render(catalog)
+    for path, markdown in pages.items():
+        assert "<script>" not in markdown and "<img src=x" not in markdown, path
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["exercises/alpha-slide.md"]
+
+
+@pytest.mark.browser
+def test_text_that_looks_like_html_is_shown_as_typed(page: Page, fixture_site: Path) -> None:
+    """In a browser, entity-like and bracket text reads exactly as the author typed it."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((fixture_site / "exercises/alpha-slide/index.html").as_uri())
+    # The heading ends with its permalink sign.
+    assert page.locator("h1").inner_text() == "Alpha slide <3 &lt;script&gt; *one*¶"
+    summary = (
+        "A test exercise whose text tries &lt;b&gt;HTML&lt;/b&gt; <3 & *Markdown* [links] {: .injected }."
+    )
+    expect(page.get_by_text(summary, exact=True)).to_be_visible()
+    assert page.locator("article b, article .injected, article script").count() == 0
+    assert dialogs == []
+    assert "&amp;lt;script&amp;gt;" in read(fixture_site / "exercises/alpha-slide/index.html")
