@@ -33,6 +33,7 @@ def test_page_set(pages: dict[str, str]) -> None:
         "learn/red-flags.md",
         "learn/using-this-guide.md",
         "learn/what-is-sciatica.md",
+        "my-routine.md",
         "references.md",
         "routines/gentle-start.md",
         "routines/index.md",

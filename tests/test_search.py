@@ -81,6 +81,8 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("chair twist", ("exercises/seated-spinal-twist/",)),
     ("sciatica stretches", ("exercises/", "routines/hip-and-buttock/", "routines/gentle-start/")),
     ("gentle routine", ("routines/gentle-start/",)),
+    ("build my own routine", ("my-routine/",)),
+    ("my routine", ("my-routine/",)),
     ("exercises for a flare up", ("routines/gentle-start/", MOVING, "exercises/")),
     ("desk exercises", ("routines/desk-break/", SITTING, "exercises/seated-pelvic-tilt/")),
     ("emergency", (RED_FLAGS,)),

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import filters, structured, text
+from . import filters, routine_catalog, structured, text
 from .anatomy_figure import anatomy_figure
 from .figure import exercise_figure
 from .load import Catalog
@@ -166,6 +166,8 @@ def render(catalog: Catalog) -> dict[str, str]:
         ("learn", "guide.md.j2", catalog.guides),
     ]
     figures = draw_figures(catalog)
+    builder = {**context, **_builder_context(context, figures)}
+    pages[routine_catalog.PAGE] = _render("my_routine.md.j2", builder)
     for folder, template, table in tables:
         for key, source in sorted(table.items()):
             page_context = {**context, "item": source.model, "slug": key, "body": source.body}
@@ -173,6 +175,17 @@ def render(catalog: Catalog) -> dict[str, str]:
             page_context["figures"] = figures
             pages[f"{folder}/{key}.md"] = _render(template, page_context)
     return dict(sorted(pages.items()))
+
+
+def _builder_context(context: dict[str, Any], figures: dict[str, Markup]) -> dict[str, Any]:
+    """What the My routine page adds: the embedded catalog, every figure and the limits."""
+    data = routine_catalog.routine_catalog(context["exercises"], context["references"])
+    return {
+        "routine_data": routine_catalog.catalog_script(data),
+        "figures": figures,
+        "max_items": routine_catalog.MAX_ITEMS,
+        "text_limits": routine_catalog.TEXT_LIMITS,
+    }
 
 
 def draw_figures(catalog: Catalog) -> dict[str, Markup]:
