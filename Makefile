@@ -12,7 +12,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve site pdf markdown check test lint chromium clean offline
+.PHONY: help serve site pdf markdown check test lint chromium clean offline bench
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -47,9 +47,10 @@ check: $(SITE_STAMP) ## Check the data only: every problem as path:line:column
 	$(PY) -m sitegen check
 
 lint: $(DEV_STAMP) ## ruff and mypy
-	$(PY) -m ruff check scripts tests
-	$(PY) -m ruff format --check scripts tests
+	$(PY) -m ruff check scripts tests bench
+	$(PY) -m ruff format --check scripts tests bench
 	$(PY) -m mypy
+	MYPYPATH=scripts $(PY) -m mypy --strict bench
 
 SEED_OVERLAP := ../shared/tools/seed-overlap
 VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
@@ -73,3 +74,6 @@ clean: ## Remove the venv and everything derived
 
 offline: $(DEV_STAMP) chromium ## Zip a copy that works from file:// with no network (build/sciatica-guide-offline.zip)
 	$(PY) -m sitegen offline --pdf
+
+bench: $(SITE_STAMP) ## Time builds of 10-3,000 synthetic exercises vs plain Material, and live reload (~10 min)
+	$(PY) -m bench.run

@@ -27,7 +27,6 @@ def test_page_set(pages: dict[str, str]) -> None:
         "exercises/index.md",
         "exercises/tags.md",
         "glossary.md",
-        "includes/abbreviations.md",
         "index.md",
         "learn/index.md",
         "learn/red-flags.md",
@@ -72,7 +71,6 @@ def test_routine_applies_dose_overrides(pages: dict[str, str]) -> None:
 
 def test_every_page_but_the_glossary_links_to_the_red_flags(pages: dict[str, str]) -> None:
     skip = {
-        "includes/abbreviations.md",
         "glossary.md",
         "references.md",
         "learn/index.md",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -28,9 +30,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(exc.report()) from None
     for warning in result.warnings:
         log.info("%s", warning)
+    # Glossary tooltips on every page. MkDocs makes each page's Markdown instance from
+    # mdx_configs when it renders the page, after this hook.
+    config.mdx_configs["abbr"] = {"glossary": result.abbreviations}
     changes = write_pages(result.pages, Path(config.docs_dir))
     if changes.written or changes.removed:
         log.info("sitegen: %d written, %d removed", len(changes.written), len(changes.removed))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """Watch the sources only: docs_dir is our output, so a change there is a rebuild we caused.
+
+    MkDocs always watches docs_dir; without this, each save rebuilt the site twice (once for
+    the YAML, once more for the Markdown this hook wrote), doubling the wait for a second save.
+    """
+    server.unwatch(config.docs_dir)
+    return server
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

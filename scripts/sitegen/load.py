@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from .gcpause import paused_gc
 from .models import ID_PATTERN, LINE_DESCRIPTION, Anatomy, Exercise, Glossary, Guide, Reference, Routine
 from .problems import Problem, field_name
 from .yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
@@ -112,6 +113,7 @@ class Catalog:
     raw: dict[str, dict[str, Located]] = field(default_factory=dict)
 
 
+@paused_gc
 def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load every source under `root`; return what parsed and every problem found."""
     catalog = Catalog()

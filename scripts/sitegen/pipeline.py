@@ -11,7 +11,7 @@ from .checks import check_corpus, check_review_dates
 from .load import Catalog, load_corpus
 from .problems import CorpusError, Problem, Severity
 from .readability import Row, format_table, readability_rows
-from .render import render
+from .render import abbreviations, render
 from .schema import check_schema_comments
 
 
@@ -23,6 +23,8 @@ class Result:
     warnings: list[Problem]
     build_date: dt.date
     readability: list[Row]
+    #: Glossary tooltips ({term: definition}) for the abbr extension's glossary option.
+    abbreviations: dict[str, str]
 
 
 def generate(root: Path) -> Result:
@@ -36,7 +38,7 @@ def generate(root: Path) -> Result:
         # The table shows the failing grades in context, next to the pages that pass.
         raise CorpusError(problems, details=format_table(readability))
     pages = render(catalog)
-    return Result(pages, sorted(problems), latest_review(catalog), readability)
+    return Result(pages, sorted(problems), latest_review(catalog), readability, abbreviations(catalog))
 
 
 def today() -> dt.date:

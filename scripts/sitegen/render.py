@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -14,8 +15,10 @@ from markupsafe import Markup
 from . import filters, routine_catalog, structured, text
 from .anatomy_figure import anatomy_figure
 from .figure import exercise_figure
+from .gcpause import paused_gc
 from .load import Catalog
 from .models import Category, Exercise, Routine
+from .parallel import pmap
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
 RED_FLAGS_GUIDE = "red-flags"
@@ -27,8 +30,6 @@ SEARCH_BOOST = {"exercises": 1.5, "anatomy": 2, "library": 2}
 START_ROUTINE = "gentle-start"
 INTRO_GUIDE = "what-is-sciatica"
 HELP_GUIDE = "using-this-guide"
-#: Pages that exist only to be pulled into others (glossary tooltips); not built as pages.
-ABBREVIATIONS_PAGE = "includes/abbreviations.md"
 
 _LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
 #: A guide's Markdown link to a generated page, e.g. "](../anatomy/piriformis.md".
@@ -144,6 +145,7 @@ def _citations(catalog: Catalog) -> list[tuple[str, str, str]]:
     return found
 
 
+@paused_gc
 def render(catalog: Catalog) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs_dir."""
     derived = derive(catalog)
@@ -157,7 +159,6 @@ def render(catalog: Catalog) -> dict[str, str]:
         "learn/index.md": _render("guide_index.md.j2", context),
         "references.md": _render("references.md.j2", context),
         "glossary.md": _render("glossary.md.j2", context),
-        ABBREVIATIONS_PAGE: _render("abbreviations.md.j2", context),
     }
     tables: list[tuple[str, str, dict[str, Any]]] = [
         ("exercises", "exercise.md.j2", catalog.exercises),
@@ -168,13 +169,30 @@ def render(catalog: Catalog) -> dict[str, str]:
     figures = draw_figures(catalog)
     builder = {**context, **_builder_context(context, figures)}
     pages[routine_catalog.PAGE] = _render("my_routine.md.j2", builder)
-    for folder, template, table in tables:
-        for key, source in sorted(table.items()):
-            page_context = {**context, "item": source.model, "slug": key, "body": source.body}
-            page_context["figure"] = figures.get(f"{folder}/{key}")
-            page_context["figures"] = figures
-            pages[f"{folder}/{key}.md"] = _render(template, page_context)
+    jobs = [(folder, template, key) for folder, template, table in tables for key in sorted(table)]
+    rendered = pmap(_render_item, (context, figures, catalog), jobs)
+    pages.update((f"{folder}/{key}.md", page) for (folder, _, key), page in zip(jobs, rendered, strict=True))
     return dict(sorted(pages.items()))
+
+
+def _render_item(state: tuple[dict[str, Any], dict[str, Markup], Catalog], job: tuple[str, str, str]) -> str:
+    """One exercise, structure, routine or guide page."""
+    context, figures, catalog = state
+    folder, template, key = job
+    source = _TABLES[folder](catalog)[key]
+    page_context = {**context, "item": source.model, "slug": key, "body": source.body}
+    page_context["figure"] = figures.get(f"{folder}/{key}")
+    page_context["figures"] = figures
+    return _render(template, page_context)
+
+
+#: Each item page's folder and where its sources are in the catalog.
+_TABLES: dict[str, Callable[[Catalog], dict[str, Any]]] = {
+    "exercises": lambda catalog: catalog.exercises,
+    "anatomy": lambda catalog: catalog.anatomy,
+    "routines": lambda catalog: catalog.routines,
+    "learn": lambda catalog: catalog.guides,
+}
 
 
 def _builder_context(context: dict[str, Any], figures: dict[str, Markup]) -> dict[str, Any]:
@@ -190,14 +208,20 @@ def _builder_context(context: dict[str, Any], figures: dict[str, Markup]) -> dic
 
 def draw_figures(catalog: Catalog) -> dict[str, Markup]:
     """Every exercise's and structure's figure, keyed by 'exercises/<id>' or 'anatomy/<id>'."""
-    figures: dict[str, Markup] = {}
-    for exercise_id, source in catalog.exercises.items():
-        primary = source.model.targets.primary
-        parts = [part for a in primary if a in catalog.anatomy for part in catalog.anatomy[a].model.diagram]
-        figures[f"exercises/{exercise_id}"] = exercise_figure(source.model, parts)
+    ids = list(catalog.exercises)
+    drawn = pmap(_exercise_figure, catalog, ids)
+    figures = {f"exercises/{exercise_id}": figure for exercise_id, figure in zip(ids, drawn, strict=True)}
     for anatomy_id, anatomy in catalog.anatomy.items():
         figures[f"anatomy/{anatomy_id}"] = anatomy_figure(anatomy.model, anatomy_id)
     return figures
+
+
+def _exercise_figure(catalog: Catalog, exercise_id: str) -> Markup:
+    """One exercise's figure, with the body parts its primary targets highlight."""
+    exercise = catalog.exercises[exercise_id].model
+    anatomy = catalog.anatomy
+    parts = [part for a in exercise.targets.primary if a in anatomy for part in anatomy[a].model.diagram]
+    return exercise_figure(exercise, parts)
 
 
 def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
@@ -229,7 +253,6 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
             catalog.glossary.model.terms if catalog.glossary else [],
             key=lambda t: t.term.casefold(),
         ),
-        "abbreviations": _abbreviation_forms(catalog),
         "targeted_by": derived.targeted_by,
         "used_in": derived.used_in,
         "cited_by": derived.cited_by,
@@ -238,19 +261,24 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
     }
 
 
-def _abbreviation_forms(catalog: Catalog) -> list[tuple[str, str]]:
-    """Each glossary term as written, lower-case and capitalised (abbr matches exact case).
+def abbreviations(catalog: Catalog) -> dict[str, str]:
+    """Glossary tooltips for Python-Markdown's abbr extension: each term, lower-case and
+    capitalised too (abbr matches exact case), with its definition.
 
-    Acronyms keep their one form, so "NICE" never marks the word "nice".
+    Acronyms keep their one form, so "NICE" never marks the word "nice". The hook hands
+    this to abbr's `glossary` option; appending it to every page as Markdown (snippets)
+    doubled the Markdown time of an exercise page.
     """
     forms: dict[str, str] = {}
     for entry in catalog.glossary.model.terms if catalog.glossary else []:
         variants = [entry.term]
         if not any(word.isupper() and len(word) > 1 for word in entry.term.split()):
             variants += [entry.term.lower(), entry.term[0].upper() + entry.term[1:].lower()]
+        # Python-Markdown writes the title attribute escaping "<" and '"' but leaving "&"
+        # before anything entity-like, so "&lt;" would show as "<": escape "&" ourselves.
         for variant in variants:
-            forms.setdefault(variant, entry.definition)
-    return sorted(forms.items())
+            forms.setdefault(variant, entry.definition.replace("&", "&amp;"))
+    return dict(sorted(forms.items()))
 
 
 def _render(template: str, context: dict[str, Any]) -> str:

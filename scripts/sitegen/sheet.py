@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urljoin
 
 import segno
@@ -28,9 +29,18 @@ def short_address(url: str) -> str:
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
+#: One of the 8 QR mask patterns; all decode the same.
+QR_MASK = 0
+
+
+@lru_cache(maxsize=4096)
 def qr_svg(url: str) -> Markup:
-    """A QR code of the address as inline SVG, black on white (it only ever prints)."""
-    code = segno.make(url, error="m", micro=False)
+    """A QR code of the address as inline SVG, black on white (it only ever prints).
+
+    Cached, as live reload redraws every sheet on each save; the mask is fixed because
+    segno's search for the best one was 85 % of the time (any mask scans).
+    """
+    code = segno.make(url, error="m", micro=False, mask=QR_MASK)
     svg = code.svg_inline(scale=2, border=2, dark="#000", omitsize=False, svgclass="sg-qr")
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
 

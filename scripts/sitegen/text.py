@@ -6,6 +6,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -35,7 +36,14 @@ def md_text(value: Any) -> Markup:
         return Markup(value)
     if isinstance(value, int | float):
         return Markup(str(value))
-    text = " ".join(str(value).split())
+    return _md_text(str(value))
+
+
+# Every value passes through here (Jinja's finalize), about 200 times per exercise, and
+# names and stop rules recur on many pages: escaping each distinct string once is enough.
+@lru_cache(maxsize=1 << 16)
+def _md_text(value: str) -> Markup:
+    text = " ".join(value.split())
     text = html.escape(text, quote=False)
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
     text = _BLOCK_START.sub(lambda m: _escape_block_start(m.group(0)), text)

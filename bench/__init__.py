@@ -1,0 +1,1 @@
+"""Benchmark of the site build: synthetic exercise libraries against plain MkDocs + Material."""

@@ -1,0 +1,102 @@
+"""Time the generator's phases: load, check, render, write.
+
+`python -m bench.generator ROOT` runs them once in a fresh process and prints the times as
+JSON, so every size pays the same one-time costs (template compilation, caches) as the
+hook does inside each `mkdocs build`; imports are not counted.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from sitegen.checks import check_corpus, check_review_dates
+from sitegen.load import Catalog, load_corpus
+from sitegen.pipeline import today
+from sitegen.problems import Problem, Severity
+from sitegen.readability import readability_rows
+from sitegen.render import render
+from sitegen.schema import check_schema_comments
+from sitegen.write import write_pages
+
+from .project import BuildFailed, child_env
+
+DOCS_DIR = "build/docs"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Phases:
+    """Milliseconds per phase of one generator run, and how many pages it wrote."""
+
+    load_ms: float
+    check_ms: float
+    render_ms: float
+    write_ms: float
+    pages: int
+
+    @property
+    def total_ms(self) -> float:
+        """The sum of the four phases."""
+        return self.load_ms + self.check_ms + self.render_ms + self.write_ms
+
+    def as_dict(self) -> dict[str, float]:
+        """The phases and their sum, for the JSON report."""
+        return {**asdict(self), "total_ms": self.total_ms}
+
+
+def _timed(step: Callable[[], T]) -> tuple[T, float]:
+    started = time.perf_counter()
+    value = step()
+    return value, (time.perf_counter() - started) * 1000
+
+
+def _check(root: Path, problems: list[Problem], catalog: Catalog) -> list[Problem]:
+    """The same checks as sitegen.pipeline.generate, readability table included."""
+    found = [*problems, *check_schema_comments(root), *check_corpus(catalog)]
+    found += check_review_dates(catalog, today())
+    readability_rows(catalog)
+    return found
+
+
+def run_generator(root: Path) -> Phases:
+    """Load, check, render and write the project at `root` into build/docs; fail on errors."""
+    (catalog, problems), load_ms = _timed(lambda: load_corpus(root))
+    found, check_ms = _timed(lambda: _check(root, problems, catalog))
+    errors = [str(p) for p in found if p.severity is Severity.ERROR]
+    if errors:
+        raise BuildFailed(f"{root}: {len(errors)} errors, first: " + "; ".join(errors[:3]))
+    pages, render_ms = _timed(lambda: render(catalog))
+    _, write_ms = _timed(lambda: write_pages(pages, root / DOCS_DIR))
+    return Phases(load_ms, check_ms, render_ms, write_ms, len(pages))
+
+
+def time_generator(root: Path) -> Phases:
+    """Run the generator on `root` in a fresh Python process and return its phase times."""
+    command = [sys.executable, "-m", "bench.generator", str(root)]
+    done = subprocess.run(command, env=child_env(), capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise BuildFailed(f"generator failed on {root}:\n{done.stderr[-3000:]}")
+    data = json.loads(done.stdout)
+    return Phases(**{k: data[k] for k in ("load_ms", "check_ms", "render_ms", "write_ms", "pages")})
+
+
+def main() -> int:
+    """Time one generator run of the project given as the only argument; print JSON."""
+    try:
+        phases = run_generator(Path(sys.argv[1]))
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(json.dumps(phases.as_dict()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
