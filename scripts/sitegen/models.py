@@ -437,6 +437,12 @@ class Reference(Strict):
     # No quotes, brackets, spaces or angle brackets, so the URL is safe as a link target.
     url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")] | None = None
 
+    @property
+    def short_citation(self) -> str:
+        """How the pages cite it: 'First author et al. (year)'."""
+        more = " et al." if len(self.authors) > 1 else ""
+        return f"{self.authors[0]}{more} ({self.year})"
+
     @model_validator(mode="after")
     def _locatable(self) -> Self:
         if self.doi is None and self.url is None:

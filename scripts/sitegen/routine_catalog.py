@@ -80,12 +80,6 @@ def dose_ranges(dose: Dose) -> list[list[Any]]:
     return ranges
 
 
-def citation(reference: Reference) -> str:
-    """A reference as the pages cite it: 'First author et al. (year)'."""
-    more = " et al." if len(reference.authors) > 1 else ""
-    return f"{reference.authors[0]}{more} ({reference.year})"
-
-
 def exercise_entry(exercise: Exercise, references: Mapping[str, Reference]) -> dict[str, Any]:
     """What the page needs of one exercise (its page link and figure are in the page's HTML)."""
     return {
@@ -94,7 +88,7 @@ def exercise_entry(exercise: Exercise, references: Mapping[str, Reference]) -> d
         "steps": list(exercise.steps),
         "dose": dose_ranges(exercise.dose),
         "tempo": exercise.dose.tempo or "",
-        "source": citation(references[exercise.dose.source]),
+        "source": references[exercise.dose.source].short_citation,
         "source_id": exercise.dose.source,
         "ease_off": list(exercise.stop_rules.ease_off),
         "stop": list(exercise.stop_rules.stop),

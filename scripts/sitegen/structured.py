@@ -58,8 +58,7 @@ def _citations(ids: Iterable[str], references: Mapping[str, Reference]) -> list[
     cited = []
     for ref_id in dict.fromkeys(ids):
         ref = references[ref_id]
-        first = ref.authors[0] + (" et al." if len(ref.authors) > 1 else "")
-        cited.append(f"{first} ({ref.year}): {ref.title}")
+        cited.append(f"{ref.short_citation}: {ref.title}")
     return cited
 
 
