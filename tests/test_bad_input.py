@@ -399,6 +399,20 @@ CASES = (
         ),
     ),
     Case(
+        "doi written as a link",
+        (replace(REFERENCE, "doi: 10.1016/", "doi: https://doi.org/10.1016/"),),
+        (
+            "content/references/ref-one.yaml:8:6: doi: not a DOI: write it without https://doi.org/, e.g. 10.1136/bmj.i6748",
+        ),
+    ),
+    Case(
+        "web address with a quote in it",
+        (replace(REFERENCE, "doi: 10.1016/S0140-6736(16)30970-9", "url: 'https://example.org/\"><b>'"),),
+        (
+            "content/references/ref-one.yaml:8:6: url: not a usable web address: start with https:// and leave out spaces, quotes and brackets",
+        ),
+    ),
+    Case(
         "reference nobody can find",
         (replace(REFERENCE, "doi: 10.1016/S0140-6736(16)30970-9\n", ""),),
         (

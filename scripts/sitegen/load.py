@@ -13,7 +13,19 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .gcpause import paused_gc
-from .models import ID_PATTERN, LINE_DESCRIPTION, Anatomy, Exercise, Glossary, Guide, Reference, Routine
+from .models import (
+    DOI_PATTERN,
+    ID_PATTERN,
+    LINE_DESCRIPTION,
+    TERM_PATTERN,
+    URL_PATTERN,
+    Anatomy,
+    Exercise,
+    Glossary,
+    Guide,
+    Reference,
+    Routine,
+)
 from .problems import Problem, field_name
 from .yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
 
@@ -70,6 +82,9 @@ _GENERIC_DESCRIPTIONS = {None, LINE_DESCRIPTION}
 #: A pattern's meaning, for the patterns authors meet (ids above all).
 _PATTERN_WORDS = {
     ID_PATTERN: "not a valid id: use lower-case letters, digits and single hyphens, e.g. 'knee-to-chest'",
+    DOI_PATTERN: "not a DOI: write it without https://doi.org/, e.g. 10.1136/bmj.i6748",
+    URL_PATTERN: "not a usable web address: start with https:// and leave out spaces, quotes and brackets",
+    TERM_PATTERN: "use letters, digits, spaces, hyphens and apostrophes only",
 }
 
 

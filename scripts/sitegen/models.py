@@ -19,6 +19,10 @@ from pydantic import (
 )
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DOI_PATTERN = r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$"
+# No quotes, brackets, spaces or angle brackets, so the URL is safe as a link target.
+URL_PATTERN = r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$"
+TERM_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 '’-]*$"
 
 Id = Annotated[
     str,
@@ -433,9 +437,8 @@ class Reference(Strict):
     title: Line = Field(description="The title of the source, as published.")
     year: int = Field(ge=1900, le=2100)
     publisher: Line = Field(description="Journal, publisher or organisation.")
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")] | None = None
-    # No quotes, brackets, spaces or angle brackets, so the URL is safe as a link target.
-    url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")] | None = None
+    doi: Annotated[str, StringConstraints(pattern=DOI_PATTERN)] | None = None
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None = None
 
     @property
     def short_citation(self) -> str:
@@ -455,7 +458,7 @@ class GlossaryTerm(Strict):
 
     term: Annotated[
         str,
-        StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 '’-]*$", max_length=60),
+        StringConstraints(pattern=TERM_PATTERN, max_length=60),
         Field(description="Letters, digits, spaces, hyphens and apostrophes only."),
     ]
     definition: Line
