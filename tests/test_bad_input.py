@@ -516,7 +516,7 @@ CASES = (
         "yaml alias bomb",
         (write("exercises/bomb.yaml", ALIAS_BOMB),),
         (
-            "exercises/bomb.yaml:3:4: (file): anchors (&) and aliases (*) are not allowed in content; write each value out",
+            "exercises/bomb.yaml:4:8: (file): anchors (&) and aliases (*) are not allowed in content; write each value out",
         ),
     ),
     Case(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from sitegen.yamlsrc import YamlSourceError, parse, split_front_matter
+import pytest
+import yaml
+
+from sitegen.yamlsrc import YamlSourceError, _Loader, parse, split_front_matter
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DOC = """\
 name: Test
@@ -46,9 +51,61 @@ def test_duplicate_keys_are_refused_with_their_line() -> None:
     assert (info.value.line, info.value.message) == (3, "duplicate key 'name' (first at line 1); keep one")
 
 
-def test_aliases_are_refused() -> None:
-    with pytest.raises(YamlSourceError, match="aliases"):
+def test_aliases_are_refused_where_they_appear() -> None:
+    with pytest.raises(YamlSourceError, match="aliases") as info:
         parse("a: &x [1, 2]\nb: *x\n")
+    assert (info.value.line, info.value.column) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "message"),
+    [
+        ("<<: {a: 1}\n", (1, 1), "'<<' merge keys are not allowed"),
+        ("? [a]\n: 1\n", (1, 3), "a field name must be plain text"),
+        ("a: 1\n---\nb: 2\n", (2, 1), "a file holds one document"),
+        ("a: !local x\n", (1, 4), "YAML tags"),
+        ("a: !!binary aGk=\n", (1, 4), "YAML tags"),
+        ("a: !!set {x}\n", (1, 4), "YAML tags"),
+    ],
+)
+def test_what_content_never_needs_is_refused_at_its_place(
+    text: str, position: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(YamlSourceError, match=message) as info:
+        parse(text)
+    assert (info.value.line, info.value.column) == position
+
+
+def test_scalars_resolve_as_yaml_says() -> None:
+    text = 'a: !!str 12\nb: !!int "3"\nc: 010\nd: 1_000\ne: yes\nf: ~\ng: ""\nh: =\ni: 2026-11-02\n'
+    assert parse(text).data == {
+        "a": "12", "b": 3, "c": 8, "d": 1000, "e": True, "f": None, "g": "", "h": "=", "i": "2026-11-02"
+    }  # fmt: skip
+
+
+def test_deep_nesting_builds_without_recursion() -> None:
+    data = parse("x: " + "[" * 5000 + "]" * 5000 + "\n").data["x"]
+    depth = 0
+    while data:
+        data, depth = data[0], depth + 1
+    assert depth == 4999
+
+
+@pytest.mark.parametrize("folder", ["exercises", "content"])
+def test_every_real_source_reads_as_pyyaml_reads_it(folder: str) -> None:
+    """The event builder gives the same data as PyYAML's own constructor (dates kept as text)."""
+    paths = [*sorted((ROOT / folder).rglob("*.yaml"))]
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert parse(text).data == yaml.load(text, Loader=_Loader), path
+
+
+def test_the_node_tree_is_built_only_when_a_position_is_asked_for() -> None:
+    parsed = parse(DOC)
+    assert "node" not in vars(parsed)
+    assert parsed.position(("dose", "sets")) == (7, 9)
+    assert "node" in vars(parsed)
 
 
 def test_syntax_errors_carry_a_position() -> None:

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from . import body, props
@@ -14,6 +14,7 @@ from .canvas import Canvas, num, svg_attrs
 from .figure_text import describe, legend
 from .models import BodySide, DiagramPart, Exercise, Facing, Figure, Layout, NerveLoad, PropKind, View
 from .pose import Point, Skeleton, place, rotate
+from .templating import make_environment
 
 GAP = 14.0  # between poses drawn side by side
 MARGIN = 3.0
@@ -28,8 +29,7 @@ MOVERS = ("left_toes", "right_toes", "left_hand", "right_hand", "head", "left_kn
 @cache
 def svg_environment() -> Environment:
     """Jinja2 for SVG: autoescaped, strict about undefined names."""
-    return Environment(
-        loader=PackageLoader("sitegen", "templates"),
+    return make_environment(
         undefined=StrictUndefined,
         autoescape=True,
         trim_blocks=True,

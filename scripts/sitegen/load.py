@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_args
@@ -26,6 +26,7 @@ from .models import (
     Reference,
     Routine,
 )
+from .parallel import pmap
 from .problems import Problem, field_name
 from .yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
 
@@ -128,31 +129,78 @@ class Catalog:
     raw: dict[str, dict[str, Located]] = field(default_factory=dict)
 
 
+#: Each kind of source: its folder, its files and its model.
+_KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {
+    "exercise": (EXERCISES_DIR, "*.yaml", Exercise),
+    "anatomy": (ANATOMY_DIR, "*.yaml", Anatomy),
+    "routine": (ROUTINES_DIR, "*.yaml", Routine),
+    "reference": (REFERENCES_DIR, "*.yaml", Reference),
+    "guide": (GUIDES_DIR, "*.md", Guide),
+}
+#: The catalog table each kind of source goes in.
+_TABLES: dict[str, Callable[[Catalog], dict[str, Any]]] = {
+    "exercise": lambda catalog: catalog.exercises,
+    "anatomy": lambda catalog: catalog.anatomy,
+    "routine": lambda catalog: catalog.routines,
+    "reference": lambda catalog: catalog.references,
+    "guide": lambda catalog: catalog.guides,
+}
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """One file's outcome: where it is, its model if valid, and what is wrong with it."""
+
+    located: Located
+    source: Source[Any] | None
+    problems: list[Problem]
+
+
 @paused_gc
 def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load every source under `root`; return what parsed and every problem found."""
-    catalog = Catalog()
+    catalog = Catalog(raw={kind: {} for kind in _KINDS})
     problems: list[Problem] = []
-    tables: list[tuple[str, str, type[Any], dict[str, Any]]] = [
-        ("exercise", EXERCISES_DIR, Exercise, catalog.exercises),
-        ("anatomy", ANATOMY_DIR, Anatomy, catalog.anatomy),
-        ("routine", ROUTINES_DIR, Routine, catalog.routines),
-        ("reference", REFERENCES_DIR, Reference, catalog.references),
+    jobs = [
+        (kind, path)
+        for kind, (folder, pattern, _) in _KINDS.items()
+        for path in _files(root / folder, pattern, problems, root)
     ]
-    for kind, folder, model, table in tables:
-        for path in _files(root / folder, "*.yaml", problems, root):
-            source = _load_yaml(root, path, model, problems, catalog.raw.setdefault(kind, {}))
-            if source is not None:
-                # Keyed by file name; checks compare it with the id inside the file.
-                table[source.stem] = source
-    for path in _files(root / GUIDES_DIR, "*.md", problems, root):
-        guide = _load_guide(root, path, problems, catalog.raw.setdefault("guide", {}))
-        if guide is not None:
-            catalog.guides[guide.stem] = guide
-    glossary_path = root / GLOSSARY_FILE
-    if glossary_path.is_file():
-        catalog.glossary = _load_yaml(root, glossary_path, Glossary, problems, {})
+    if (root / GLOSSARY_FILE).is_file():
+        jobs.append(("glossary", root / GLOSSARY_FILE))
+    # Files are independent, so a large library reads them on every core.
+    for (kind, path), loaded in zip(jobs, pmap(_load_file, root, jobs), strict=True):
+        problems += loaded.problems
+        if kind == "glossary":
+            catalog.glossary = loaded.source
+            continue
+        # Keyed by file name; checks compare it with the id inside the file.
+        catalog.raw[kind][path.stem] = loaded.located
+        if loaded.source is not None:
+            _TABLES[kind](catalog)[path.stem] = loaded.source
     return catalog, problems
+
+
+def _load_file(root: Path, job: tuple[str, Path]) -> _Loaded:
+    """Read, parse and validate one source file."""
+    kind, path = job
+    rel = _rel(root, path)
+    model = Glossary if kind == "glossary" else _KINDS[kind][2]
+    body, body_line = "", 0
+    try:
+        if kind == "guide":
+            front, body, body_line = split_front_matter(_read(path))
+            parsed = parse(front, line_offset=1)
+        else:
+            parsed = parse(_read(path))
+    except (YamlSourceError, UnicodeDecodeError, SourceTooLarge) as exc:
+        # The file exists, so links to it are not reported as broken on top.
+        return _Loaded(Located(rel, Parsed(None, None), path.stem), None, [_unreadable(rel, exc)])
+    problems: list[Problem] = []
+    source = _validate(rel, parsed, model, problems, path.stem)
+    if source is not None and kind == "guide":
+        source = Source(rel, parsed, path.stem, source.model, body, body_line)
+    return _Loaded(Located(rel, parsed, path.stem), source, problems)
 
 
 def _files(folder: Path, pattern: str, problems: list[Problem], root: Path) -> Iterator[Path]:
@@ -182,39 +230,6 @@ def _read(path: Path) -> str:
             f"file is too large ({size / 1024 / 1024:.1f} MB); the limit is {MAX_SOURCE_BYTES // 1024} KB"
         )
     return path.read_bytes().decode("utf-8")
-
-
-def _load_yaml(
-    root: Path, path: Path, model: type[M], problems: list[Problem], raw: dict[str, Located]
-) -> Source[M] | None:
-    rel = _rel(root, path)
-    try:
-        parsed = parse(_read(path))
-    except (YamlSourceError, UnicodeDecodeError, SourceTooLarge) as exc:
-        problems.append(_unreadable(rel, exc))
-        # The file exists, so links to it are not reported as broken on top.
-        raw[path.stem] = Located(rel, Parsed(None, None), path.stem)
-        return None
-    raw[path.stem] = Located(rel, parsed, path.stem)
-    return _validate(rel, parsed, model, problems, path.stem)
-
-
-def _load_guide(
-    root: Path, path: Path, problems: list[Problem], raw: dict[str, Located]
-) -> Source[Guide] | None:
-    rel = _rel(root, path)
-    try:
-        front, body, body_line = split_front_matter(_read(path))
-        parsed = parse(front, line_offset=1)
-    except (YamlSourceError, UnicodeDecodeError, SourceTooLarge) as exc:
-        problems.append(_unreadable(rel, exc))
-        raw[path.stem] = Located(rel, Parsed(None, None), path.stem)
-        return None
-    raw[path.stem] = Located(rel, parsed, path.stem)
-    source = _validate(rel, parsed, Guide, problems, path.stem)
-    if source is None:
-        return None
-    return Source(rel, parsed, path.stem, source.model, body, body_line)
 
 
 def _unreadable(rel: str, exc: Exception) -> Problem:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from . import filters, routine_catalog, structured, text
@@ -19,6 +19,7 @@ from .gcpause import paused_gc
 from .load import Catalog
 from .models import Category, Exercise, Routine
 from .parallel import pmap
+from .templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
 RED_FLAGS_GUIDE = "red-flags"
@@ -43,8 +44,7 @@ class RenderError(RuntimeError):
 @cache
 def environment() -> Environment:
     """The Jinja2 environment: strict about undefined names, escaping every data value."""
-    env = Environment(
-        loader=PackageLoader("sitegen", "templates"),
+    env = make_environment(
         undefined=StrictUndefined,
         # Autoescape makes macro output Markup; finalize escapes data for Markdown first.
         autoescape=True,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 # The C loader is about 4x faster on large corpora; fall back when it is not compiled in.
 _CLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -64,11 +67,19 @@ class YamlSourceError(ValueError):
 
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed document: plain data plus the node tree it came from."""
+    """A parsed document: plain data, and the text it came from for locating problems."""
 
     data: Any
-    node: yaml.Node | None
+    text: str | None
     line_offset: int = 0
+
+    @cached_property
+    def node(self) -> yaml.Node | None:
+        """The document's node tree, composed only when a problem needs a position.
+
+        Most files have no problem, so the fast path never builds (or keeps) node trees.
+        """
+        return None if self.text is None else yaml.compose(self.text, Loader=_Loader)
 
     def position(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Return the 1-based (line, column) of the deepest node `loc` reaches."""
@@ -100,14 +111,9 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Mark] | No
 
 
 def parse(text: str, line_offset: int = 0) -> Parsed:
-    """Parse one YAML document safely; refuse aliases and duplicate keys."""
+    """Parse one YAML document safely; refuse aliases, duplicate keys and tags."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        if node is None:
-            return Parsed(None, None, line_offset)
-        _refuse_aliases_and_duplicates(node, line_offset)
-        # Safe construction: unknown tags such as !!python/object raise, never run.
-        data = _Loader("").construct_document(node)
+        data = _Builder(text, line_offset).document()
     except yaml.MarkedYAMLError as exc:
         problem = exc.problem or "unreadable"
         at_context = exc.context_mark is not None and problem.startswith(_AT_CONTEXT)
@@ -122,7 +128,7 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         message = f"the file holds a control character (#x{exc.character:04X}) that text may not contain"
         raise YamlSourceError(message, line + line_offset, column) from None
-    return Parsed(data, node, line_offset)
+    return Parsed(data, text, line_offset)
 
 
 def _plain(problem: str) -> str:
@@ -133,38 +139,139 @@ def _plain(problem: str) -> str:
     return problem
 
 
-def _refuse_aliases_and_duplicates(root: yaml.Node, line_offset: int) -> None:
-    """Walk the node tree once: a node seen twice is an alias; a repeated key is a mistake."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        # Composing never expands an alias (both places share one node), so a node seen
-        # twice is an alias, found before any exponential "billion laughs" expansion.
-        if id(node) in seen:
-            raise _error(
-                "anchors (&) and aliases (*) are not allowed in content; write each value out",
-                node,
-                line_offset,
-            )
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            keys: dict[str, int] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in keys:
-                        first = keys[key.value] + line_offset
-                        message = f"duplicate key '{key.value}' (first at line {first}); keep one"
-                        raise _error(message, key, line_offset)
-                    keys[key.value] = key.start_mark.line + 1
-                stack.extend((key, value))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+_SAFE = SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+#: How each scalar type becomes a value. Any other tag (an explicit '!!python/...',
+#: '!!binary', '!!timestamp' or a local '!tag') is refused: content needs none.
+_SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+    _STR: operator.attrgetter("value"),
+    "tag:yaml.org,2002:int": _SAFE.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SAFE.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _SAFE.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _SAFE.construct_yaml_null,
+    # A lone '=' (YAML 1.1's "value" key), which PyYAML cannot construct: it is just text.
+    "tag:yaml.org,2002:value": operator.attrgetter("value"),
+}
+#: Tags a mapping or a list may carry: none, the non-specific '!', or its own type.
+_CONTAINER_TAGS = {
+    yaml.MappingStartEvent: (None, "!", "tag:yaml.org,2002:map"),
+    yaml.SequenceStartEvent: (None, "!", "tag:yaml.org,2002:seq"),
+}
+_MERGE = "tag:yaml.org,2002:merge"
+#: Implicit types of plain scalars, by first character (dates excluded, see _Loader).
+_IMPLICIT = _Loader.yaml_implicit_resolvers
+_TAG_WORDS = "invalid YAML: " + _PLAIN_WORDS["could not determine a constructor for the tag"]
+_MERGE_WORDS = "'<<' merge keys are not allowed in content; write each field out"
+_ALIAS_WORDS = "anchors (&) and aliases (*) are not allowed in content; write each value out"
+_SECOND_DOCUMENT = "invalid YAML: a file holds one document; remove the second '---'"
+#: Marks a mapping that is waiting for its next key.
+_NO_KEY = object()
 
 
-def _error(message: str, node: yaml.Node, line_offset: int) -> YamlSourceError:
-    mark = node.start_mark
-    return YamlSourceError(message, mark.line + 1 + line_offset, mark.column + 1)
+class _Builder:
+    """Build plain data straight from the parser's events, refusing what content may not use.
+
+    PyYAML's own path composes a node tree, then constructs values from it; a safety walk
+    over the tree came third. Reading events once with a stack of open containers does all
+    three at about half the cost, cannot overflow Python's stack on deep nesting, and
+    keeps no tree. An alias is refused where it appears, before anything is expanded, so
+    a "billion laughs" file costs nothing.
+    """
+
+    def __init__(self, text: str, line_offset: int) -> None:
+        self.text = text
+        self.line_offset = line_offset
+
+    def document(self) -> Any:
+        """The single document's data (None for an empty file)."""
+        parser = _Loader(self.text)
+        try:
+            parser.get_event()  # stream start
+            if parser.check_event(yaml.StreamEndEvent):
+                return None
+            parser.get_event()  # document start
+            data = self._value(parser)
+            parser.get_event()  # document end
+            if not parser.check_event(yaml.StreamEndEvent):
+                raise self._error(_SECOND_DOCUMENT, parser.get_event().start_mark)
+            return data
+        finally:
+            parser.dispose()
+
+    def _value(self, parser: Any) -> Any:
+        """The next node's value, reading events until it is complete."""
+        # Open containers, innermost last, each with its mapping's pending key (or _NO_KEY)
+        # and the line of each key so far, to name a duplicate's first line (None: a list).
+        open_: list[tuple[Any, Any, dict[Any, int] | None]] = []
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value = self._scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                value = self._container(event, kind)
+            elif kind is yaml.AliasEvent:
+                raise self._error(_ALIAS_WORDS, event.start_mark)
+            else:  # the end of the innermost container, filled in place
+                finished = open_.pop()[0]
+                if not open_:
+                    return finished
+                continue
+            if open_:
+                container, key, lines = open_[-1]
+                if lines is None:
+                    container.append(value)
+                elif key is _NO_KEY:
+                    self._check_key(value, event, lines)
+                    lines[value] = event.start_mark.line
+                    open_[-1] = (container, value, lines)
+                    continue
+                else:
+                    container[key] = value
+                    open_[-1] = (container, _NO_KEY, lines)
+            if kind is yaml.MappingStartEvent:
+                open_.append((value, _NO_KEY, {}))
+            elif kind is yaml.SequenceStartEvent:
+                open_.append((value, _NO_KEY, None))
+            elif not open_:
+                return value
+
+    def _scalar(self, event: Any) -> Any:
+        tag, value = event.tag, event.value
+        if tag is None or tag == "!":
+            # Quoted text is always text; plain text may be a number, true/false or null.
+            tag = _STR
+            if event.implicit[0]:
+                for candidate, pattern in _IMPLICIT.get(value[:1], ()):
+                    if pattern.match(value):
+                        tag = candidate
+                        break
+            if tag is _STR:
+                return value
+        if tag == _MERGE:
+            raise self._error(_MERGE_WORDS, event.start_mark)
+        convert = _SCALARS.get(tag)
+        if convert is None:
+            raise self._error(_TAG_WORDS, event.start_mark)
+        return convert(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
+
+    def _container(self, event: yaml.CollectionStartEvent, kind: Any) -> Any:
+        if event.tag not in _CONTAINER_TAGS[kind]:
+            raise self._error(_TAG_WORDS, event.start_mark)
+        return {} if kind is yaml.MappingStartEvent else []
+
+    def _check_key(self, key: Any, event: Any, lines: dict[Any, int]) -> None:
+        """A key must be plain text (or a number) and new to its mapping."""
+        if type(key) is dict or type(key) is list:
+            raise self._error("a field name must be plain text, not a list or mapping", event.start_mark)
+        if key in lines:
+            first = lines[key] + 1 + self.line_offset
+            message = f"duplicate key '{event.value}' (first at line {first}); keep one"
+            raise self._error(message, event.start_mark)
+
+    def _error(self, message: str, mark: Any) -> YamlSourceError:
+        # The C parser's marks are its own type; both have .line and .column.
+        return YamlSourceError(message, mark.line + 1 + self.line_offset, mark.column + 1)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

@@ -1,0 +1,64 @@
+"""Tests for sitegen.templating: the compiled-template cache is used, safe and optional."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment
+
+from sitegen import figure, render, templating
+from sitegen.load import load_corpus
+
+FIXTURE = Path(__file__).parent / "fixtures" / "corpus"
+TEMPLATES = Path(templating.__file__).parent / "templates"
+SOURCE = "Hello {{ name }}!"
+
+
+def _environment(cache_dir: Path, monkeypatch: pytest.MonkeyPatch, source: str) -> Environment:
+    monkeypatch.setenv(templating.CACHE_ENV, str(cache_dir))
+    return Environment(loader=DictLoader({"t.j2": source}), bytecode_cache=templating.bytecode_cache())
+
+
+def test_a_second_run_reads_the_compiled_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _environment(tmp_path, monkeypatch, SOURCE)
+    assert first.get_template("t.j2").render(name="you") == "Hello you!"
+    cached = list(tmp_path.glob("sitegen-*.cache"))
+    assert len(cached) == 1
+    compiled = cached[0].stat().st_mtime_ns
+    second = _environment(tmp_path, monkeypatch, SOURCE)
+    assert second.get_template("t.j2").render(name="me") == "Hello me!"
+    assert cached[0].stat().st_mtime_ns == compiled, "compiled again instead of read from the cache"
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _environment(tmp_path, monkeypatch, SOURCE).get_template("t.j2")
+    edited = _environment(tmp_path, monkeypatch, "Bye {{ name }}.")
+    assert edited.get_template("t.j2").render(name="you") == "Bye you."
+
+
+def test_an_unwritable_cache_only_costs_a_recompile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = _environment(tmp_path / "cache", monkeypatch, SOURCE)
+    shutil.rmtree(tmp_path / "cache")  # the folder vanishes under it
+    assert cache.get_template("t.j2").render(name="you") == "Hello you!"
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(templating.CACHE_ENV, str(tmp_path / "file"))
+    assert templating.bytecode_cache() is None
+
+
+def test_the_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(templating.CACHE_ENV, "off")
+    assert templating.bytecode_cache() is None
+
+
+def test_the_site_renders_the_same_either_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog, _ = load_corpus(FIXTURE)
+    outputs = []
+    for setting in ("off", str(tmp_path), str(tmp_path)):  # no cache, cold cache, warm cache
+        monkeypatch.setenv(templating.CACHE_ENV, setting)
+        render.environment.cache_clear()
+        figure.svg_environment.cache_clear()
+        outputs.append(render.render(catalog))
+    assert len(list(tmp_path.glob("sitegen-*.cache"))) >= len(list(TEMPLATES.glob("*.j2")))
+    assert outputs[0] == outputs[1] == outputs[2]
