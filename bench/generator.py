@@ -16,13 +16,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sitegen.checks import check_corpus, check_review_dates
 from sitegen.load import Catalog, load_corpus
-from sitegen.pipeline import today
+from sitegen.pipeline import check_all
 from sitegen.problems import Problem, Severity
-from sitegen.readability import readability_rows
 from sitegen.render import render
-from sitegen.schema import check_schema_comments
 from sitegen.write import write_pages
 
 from .project import BuildFailed, child_env
@@ -58,11 +55,8 @@ def _timed(step: Callable[[], T]) -> tuple[T, float]:
 
 
 def _check(root: Path, problems: list[Problem], catalog: Catalog) -> list[Problem]:
-    """The same checks as sitegen.pipeline.generate, readability table included."""
-    found = [*problems, *check_schema_comments(root), *check_corpus(catalog)]
-    found += check_review_dates(catalog, today())
-    readability_rows(catalog)
-    return found
+    """The same checks as sitegen.pipeline.generate, reading grades included."""
+    return problems + check_all(root, catalog)[0]
 
 
 def run_generator(root: Path) -> Phases:

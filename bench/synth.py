@@ -84,12 +84,29 @@ def copy_id(real_id: str, k: int) -> str:
     return real_id if k == 0 else f"{real_id}-{k}"
 
 
+#: Text that copies must not share. The build does some work once per distinct string
+#: (escaping, reading grades), so identical copies would flatter it: a real library of
+#: 1,000 exercises repeats few sentences.
+DISTINCT_TEXT = ("summary", "breathing", "setup", "steps", "feel", "mistakes", "cautions", "keywords")
+DISTINCT_STOP_RULES = ("ease_off", "stop")
+
+
+def _marked(value: Any, k: int) -> Any:
+    """A text or list of texts with copy k's mark: one short sentence more."""
+    if isinstance(value, list):
+        return [_marked(item, k) for item in value]
+    return f"{value.rstrip('.')}. Copy {k}."
+
+
 def synthetic(real: RealExercise, k: int, kept: set[str]) -> dict[str, Any]:
     """Copy k of a real exercise, its variations remapped into the same copy."""
     data = dict(real.data)
     data["id"] = copy_id(str(data["id"]), k)
     if k:
         data["name"] = f"{data['name']} {k}"
+        data.update({name: _marked(data[name], k) for name in DISTINCT_TEXT if name in data})
+        rules = data["stop_rules"]
+        data["stop_rules"] = {**rules, **{name: _marked(rules[name], k) for name in DISTINCT_STOP_RULES}}
     for group in ("easier", "harder"):
         links = [copy_id(other, k) for other in data.get(group, [])]
         data[group] = [other for other in links if other in kept]

@@ -80,7 +80,7 @@ def anatomy_figure(anatomy: Anatomy, slug: str) -> Markup:
         "title": f"Where the {anatomy.name.lower()} sits",
         "desc": desc,
         "caption": f"{desc} The sciatic nerve and its branches are shown faintly for reference.",
-        "elements": canvas.elements,
+        "shapes": canvas.markup(),
     }
     return render_figure(context | svg_attrs(canvas, MARGIN, SCALE))
 

@@ -10,19 +10,37 @@ from typing import Any
 
 from .figure_checks import figure_problems
 from .load import Catalog, Located, Source
-from .models import HTML_TAG, ID_PATTERN, Category, NerveLoad
+from .models import HTML_TAG, ID_PATTERN, Category, Exercise, NerveLoad
+from .parallel import pmap_start
 from .problems import Problem, Severity
-from .readability import check_readability
+from .readability import Row, readability_problems, readability_row
 
 Loc = tuple[str | int, ...]
 
 
 def check_corpus(catalog: Catalog) -> list[Problem]:
     """Run every check over the loaded corpus and return all problems found."""
-    problems: list[Problem] = []
-    for check in CHECKS:
-        problems.extend(check(catalog))
-    return problems
+    return check_with_grades(catalog)[0]
+
+
+def check_with_grades(catalog: Catalog) -> tuple[list[Problem], list[Row]]:
+    """Every problem, and each exercise's reading grades (the build prints them on failure)."""
+    exercise_ids = sorted(catalog.exercises)
+    # Checks of one exercise at a time are most of the work (reading grades, figure
+    # geometry): in a large library they run on every core while this process runs the
+    # checks across files.
+    with pmap_start(_check_exercise, catalog, exercise_ids) as pending:
+        problems = [problem for check in CHECKS for problem in check(catalog)]
+        per_exercise = pending.result()
+    problems += [problem for found, _ in per_exercise for problem in found]
+    return problems, [row for _, row in per_exercise]
+
+
+def _check_exercise(catalog: Catalog, exercise_id: str) -> tuple[list[Problem], Row]:
+    source = catalog.exercises[exercise_id]
+    row = readability_row(exercise_id, source.model)
+    found = [problem for check in EXERCISE_CHECKS for problem in check(source)]
+    return found + list(readability_problems(source, row)), row
 
 
 def _tables(catalog: Catalog) -> dict[str, dict[str, Source[Any]]]:
@@ -116,13 +134,12 @@ def check_variations(catalog: Catalog) -> Iterator[Problem]:
                     )
 
 
-def check_targets_distinct(catalog: Catalog) -> Iterator[Problem]:
+def check_targets_distinct(source: Source[Exercise]) -> Iterator[Problem]:
     """A structure is either a primary or a secondary target, not both."""
-    for source in catalog.exercises.values():
-        primary = set(source.model.targets.primary)
-        for i, target in enumerate(source.model.targets.secondary):
-            if target in primary:
-                yield source.at(("targets", "secondary", i), f"'{target}' is already primary")
+    primary = set(source.model.targets.primary)
+    for i, target in enumerate(source.model.targets.secondary):
+        if target in primary:
+            yield source.at(("targets", "secondary", i), f"'{target}' is already primary")
 
 
 def check_nerve_load(catalog: Catalog) -> Iterator[Problem]:
@@ -153,11 +170,10 @@ def check_guide_markup(catalog: Catalog) -> Iterator[Problem]:
                 )
 
 
-def check_figures(catalog: Catalog) -> Iterator[Problem]:
+def check_figure(source: Source[Exercise]) -> Iterator[Problem]:
     """Pose data stays in normal joint ranges and the body rests on the floor or a prop."""
-    for source in catalog.exercises.values():
-        for loc, message in figure_problems(source.model.figure):
-            yield source.at(("figure", *loc), message)
+    for loc, message in figure_problems(source.model.figure):
+        yield source.at(("figure", *loc), message)
 
 
 #: Characters of sheet text above which a printed sheet is unlikely to fit one page. Rough:
@@ -166,19 +182,18 @@ def check_figures(catalog: Catalog) -> Iterator[Problem]:
 SHEET_BUDGET = 2900
 
 
-def check_sheet_length(catalog: Catalog) -> Iterator[Problem]:
+def check_sheet_length(source: Source[Exercise]) -> Iterator[Problem]:
     """Warn when an exercise's text is likely to spill its printed sheet onto a second page."""
-    for source in catalog.exercises.values():
-        e = source.model
-        lines = [*e.setup, *e.steps, *e.feel, *e.stop_rules.ease_off, *e.stop_rules.stop, *e.cautions]
-        size = sum(len(line) for line in lines)
-        if size > SHEET_BUDGET:
-            yield source.at(
-                ("steps",),
-                f"{size} characters of set-up, steps, feelings, stop rules and cautions; above "
-                f"{SHEET_BUDGET} the printed sheet may not fit on one page",
-                severity=Severity.WARNING,
-            )
+    e = source.model
+    lines = [*e.setup, *e.steps, *e.feel, *e.stop_rules.ease_off, *e.stop_rules.stop, *e.cautions]
+    size = sum(len(line) for line in lines)
+    if size > SHEET_BUDGET:
+        yield source.at(
+            ("steps",),
+            f"{size} characters of set-up, steps, feelings, stop rules and cautions; above "
+            f"{SHEET_BUDGET} the printed sheet may not fit on one page",
+            severity=Severity.WARNING,
+        )
 
 
 def check_references_cited(catalog: Catalog) -> Iterator[Problem]:
@@ -212,16 +227,19 @@ def check_review_dates(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
                 )
 
 
+#: Checks that look across files.
 CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_ids,
     check_references_exist,
     check_variations,
-    check_targets_distinct,
     check_nerve_load,
-    check_figures,
     check_guide_markup,
-    check_sheet_length,
     check_references_cited,
     check_glossary,
-    check_readability,
+)
+#: Checks of one exercise on its own (its reading grades are checked with them).
+EXERCISE_CHECKS: tuple[Callable[[Source[Exercise]], Iterable[Problem]], ...] = (
+    check_targets_distinct,
+    check_figure,
+    check_sheet_length,
 )

@@ -63,7 +63,7 @@ def exercise_figure(exercise: Exercise, targets: list[DiagramPart]) -> Markup:
         "title": title,
         "desc": desc,
         "caption": f"{desc} {legend(exercise, _shows_nerve(exercise), shows_target)}",
-        "elements": canvas.elements,
+        "shapes": canvas.markup(),
     }
     return render_figure(context | svg_attrs(canvas, MARGIN))
 

@@ -7,10 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_corpus, check_review_dates
+from .checks import check_review_dates, check_with_grades
 from .load import Catalog, load_corpus
 from .problems import CorpusError, Problem, Severity
-from .readability import Row, format_table, readability_rows
+from .readability import Row, format_table
 from .render import abbreviations, render
 from .schema import check_schema_comments
 
@@ -30,15 +30,21 @@ class Result:
 def generate(root: Path) -> Result:
     """Load and check every source under `root`, then render; raise CorpusError on errors."""
     catalog, problems = load_corpus(root)
-    problems += check_schema_comments(root)
-    problems += check_corpus(catalog)
-    problems += check_review_dates(catalog, today())
-    readability = readability_rows(catalog)
+    found, readability = check_all(root, catalog)
+    problems += found
     if any(p.severity is Severity.ERROR for p in problems):
         # The table shows the failing grades in context, next to the pages that pass.
         raise CorpusError(problems, details=format_table(readability))
     pages = render(catalog)
     return Result(pages, sorted(problems), latest_review(catalog), readability, abbreviations(catalog))
+
+
+def check_all(root: Path, catalog: Catalog) -> tuple[list[Problem], list[Row]]:
+    """Every check of a loaded corpus, and the reading grades printed when the build fails."""
+    problems, readability = check_with_grades(catalog)
+    problems += check_schema_comments(root)
+    problems += check_review_dates(catalog, today())
+    return problems, readability
 
 
 def today() -> dt.date:

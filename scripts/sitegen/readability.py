@@ -6,7 +6,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .load import Catalog
+from .load import Catalog, Source
 from .models import Exercise
 from .problems import Problem
 
@@ -51,28 +51,31 @@ class Row:
     grades: dict[str, float]
 
 
+def readability_row(exercise_id: str, exercise: Exercise) -> Row:
+    """The grade of each measured section of one exercise."""
+    grades = {label: grade(_texts(exercise, paths)) for label, paths in SECTIONS.items()}
+    return Row(f"exercises/{exercise_id}", grades)
+
+
 def readability_rows(catalog: Catalog) -> list[Row]:
     """One row per exercise with the grade of each measured section."""
-    return [
-        Row(
-            f"exercises/{exercise_id}",
-            {label: grade(_texts(source.model, paths)) for label, paths in SECTIONS.items()},
-        )
-        for exercise_id, source in sorted(catalog.exercises.items())
-    ]
+    return [readability_row(key, source.model) for key, source in sorted(catalog.exercises.items())]
+
+
+def readability_problems(source: Source[Exercise], row: Row) -> Iterator[Problem]:
+    """Each measured section reads at grade MAX_GRADE or below."""
+    for label, value in row.grades.items():
+        if value > MAX_GRADE:
+            loc = SECTIONS[label][0][:1]
+            yield source.at(
+                loc, f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words"
+            )
 
 
 def check_readability(catalog: Catalog) -> Iterator[Problem]:
     """Each measured section of each exercise reads at grade MAX_GRADE or below."""
     for row in readability_rows(catalog):
-        source = catalog.exercises[row.page.removeprefix("exercises/")]
-        for label, value in row.grades.items():
-            if value > MAX_GRADE:
-                loc = SECTIONS[label][0][:1]
-                yield source.at(
-                    loc,
-                    f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words",
-                )
+        yield from readability_problems(catalog.exercises[row.page.removeprefix("exercises/")], row)
 
 
 def format_table(rows: list[Row]) -> str:

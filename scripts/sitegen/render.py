@@ -18,7 +18,7 @@ from .figure import exercise_figure
 from .gcpause import paused_gc
 from .load import Catalog
 from .models import Category, Exercise, Routine
-from .parallel import pmap
+from .parallel import pmap, pmap_start
 from .templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
@@ -145,47 +145,71 @@ def _citations(catalog: Catalog) -> list[tuple[str, str, str]]:
     return found
 
 
+#: Pages about the whole corpus, and their templates.
+_CORPUS_PAGES = {
+    "index.md": "home.md.j2",
+    "exercises/index.md": "exercise_index.md.j2",
+    "exercises/tags.md": "tags.md.j2",
+    "anatomy/index.md": "anatomy_index.md.j2",
+    "routines/index.md": "routine_index.md.j2",
+    "learn/index.md": "guide_index.md.j2",
+    "references.md": "references.md.j2",
+    "glossary.md": "glossary.md.j2",
+}
+
+
 @paused_gc
 def render(catalog: Catalog) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs_dir."""
-    derived = derive(catalog)
-    context = _context(catalog, derived)
-    pages: dict[str, str] = {
-        "index.md": _render("home.md.j2", context),
-        "exercises/index.md": _render("exercise_index.md.j2", context),
-        "exercises/tags.md": _render("tags.md.j2", context),
-        "anatomy/index.md": _render("anatomy_index.md.j2", context),
-        "routines/index.md": _render("routine_index.md.j2", context),
-        "learn/index.md": _render("guide_index.md.j2", context),
-        "references.md": _render("references.md.j2", context),
-        "glossary.md": _render("glossary.md.j2", context),
-    }
-    tables: list[tuple[str, str, dict[str, Any]]] = [
-        ("exercises", "exercise.md.j2", catalog.exercises),
-        ("anatomy", "anatomy.md.j2", catalog.anatomy),
-        ("routines", "routine.md.j2", catalog.routines),
-        ("learn", "guide.md.j2", catalog.guides),
-    ]
-    figures = draw_figures(catalog)
-    builder = {**context, **_builder_context(context, figures)}
-    pages[routine_catalog.PAGE] = _render("my_routine.md.j2", builder)
-    jobs = [(folder, template, key) for folder, template, table in tables for key in sorted(table)]
-    rendered = pmap(_render_item, (context, figures, catalog), jobs)
-    pages.update((f"{folder}/{key}.md", page) for (folder, _, key), page in zip(jobs, rendered, strict=True))
+    context = _context(catalog, derive(catalog))
+    exercise_ids = sorted(catalog.exercises)
+    # Exercise pages and their figures are most of the work: in a large library they go
+    # to every core while this process renders the pages that do not need them.
+    with pmap_start(_exercise_page, (context, catalog), exercise_ids) as pending:
+        pages = {path: _render(template, context) for path, template in _CORPUS_PAGES.items()}
+        figures = {f"anatomy/{key}": anatomy_figure(a.model, key) for key, a in catalog.anatomy.items()}
+        for key in sorted(catalog.anatomy):
+            pages[f"anatomy/{key}.md"] = _render_item(context, catalog, "anatomy", key, figures)
+        for slug in sorted(catalog.guides):
+            pages[f"learn/{slug}.md"] = _render_item(context, catalog, "learn", slug, figures)
+        builder = {**context, **_builder_context(context)}
+        drawn = pending.result()
+    for exercise_id, (figure, page) in zip(exercise_ids, drawn, strict=True):
+        figures[f"exercises/{exercise_id}"] = figure
+        pages[f"exercises/{exercise_id}.md"] = page
+    # A routine page shows each exercise's figure; the My routine page holds them all.
+    for key in sorted(catalog.routines):
+        pages[f"routines/{key}.md"] = _render_item(context, catalog, "routines", key, figures)
+    pages[routine_catalog.PAGE] = _render("my_routine.md.j2", {**builder, "figures": figures})
     return dict(sorted(pages.items()))
 
 
-def _render_item(state: tuple[dict[str, Any], dict[str, Markup], Catalog], job: tuple[str, str, str]) -> str:
+def _exercise_page(state: tuple[dict[str, Any], Catalog], exercise_id: str) -> tuple[Markup, str]:
+    """One exercise's figure and its page."""
+    context, catalog = state
+    figure = _exercise_figure(catalog, exercise_id)
+    own = {f"exercises/{exercise_id}": figure}
+    return figure, _render_item(context, catalog, "exercises", exercise_id, own)
+
+
+def _render_item(
+    context: dict[str, Any], catalog: Catalog, folder: str, key: str, figures: dict[str, Markup]
+) -> str:
     """One exercise, structure, routine or guide page."""
-    context, figures, catalog = state
-    folder, template, key = job
     source = _TABLES[folder](catalog)[key]
     page_context = {**context, "item": source.model, "slug": key, "body": source.body}
     page_context["figure"] = figures.get(f"{folder}/{key}")
     page_context["figures"] = figures
-    return _render(template, page_context)
+    return _render(_ITEM_TEMPLATES[folder], page_context)
 
 
+#: The template of each kind of item page.
+_ITEM_TEMPLATES = {
+    "exercises": "exercise.md.j2",
+    "anatomy": "anatomy.md.j2",
+    "routines": "routine.md.j2",
+    "learn": "guide.md.j2",
+}
 #: Each item page's folder and where its sources are in the catalog.
 _TABLES: dict[str, Callable[[Catalog], dict[str, Any]]] = {
     "exercises": lambda catalog: catalog.exercises,
@@ -195,12 +219,11 @@ _TABLES: dict[str, Callable[[Catalog], dict[str, Any]]] = {
 }
 
 
-def _builder_context(context: dict[str, Any], figures: dict[str, Markup]) -> dict[str, Any]:
-    """What the My routine page adds: the embedded catalog, every figure and the limits."""
+def _builder_context(context: dict[str, Any]) -> dict[str, Any]:
+    """What the My routine page adds (besides every figure): the embedded catalog and the limits."""
     data = routine_catalog.routine_catalog(context["exercises"], context["references"])
     return {
         "routine_data": routine_catalog.catalog_script(data),
-        "figures": figures,
         "max_items": routine_catalog.MAX_ITEMS,
         "text_limits": routine_catalog.TEXT_LIMITS,
     }

@@ -120,13 +120,17 @@ def routine_catalog(exercises: Mapping[str, Exercise], references: Mapping[str, 
 
 #: A JSON string literal as json.dumps writes it, and the characters of template syntax.
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACES = re.compile(r"[{}%]")
+_BRACES = str.maketrans({c: f"\\u{ord(c):04x}" for c in "{}%"})
+
+
+def _escape_braces(literal: re.Match[str]) -> str:
+    text = literal.group(0)
+    # Most strings have none; translate runs only on those that do.
+    return text.translate(_BRACES) if "{" in text or "}" in text or "%" in text else text
 
 
 def catalog_script(data: Mapping[str, Any]) -> Markup:
     """The catalog as JSON for a <script type="application/json">: no raw <, > or &, and no
     "{{", "}}", "{%" or "%}", which render's guard would take for leftover template syntax."""
-    dumped = _JSON_STRING.sub(
-        lambda m: _BRACES.sub(lambda c: f"\\u{ord(c.group(0)):04x}", m.group(0)), to_script_json(data)
-    )
+    dumped = _JSON_STRING.sub(_escape_braces, to_script_json(data))
     return Markup(re.sub(r"\}(?=\})", "} ", dumped))
