@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from sitegen.pdf import CHROMIUM, CHROMIUM_ARGS, serve
@@ -24,6 +25,22 @@ UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
 #: What a project needs besides its data to build (copied into throwaway projects).
 PROJECT_FILES = ("mkdocs.yml", "overrides", "scripts", "schemas")
 DATA_DIRS = ("exercises", "content")
+
+
+# Property tests are derandomized so CI sees the same examples every run;
+# HYPOTHESIS_PROFILE=explore searches 1,000 fresh examples per test instead.
+settings.register_profile(
+    "default",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "explore", parent=settings.get_profile("default"), derandomize=False, max_examples=1000
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def make_project(dest: Path, data_from: Path) -> Path:

@@ -13,7 +13,6 @@ HYPOTHESIS_PROFILE=explore for a longer, random search.
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sitegen.checks import check_corpus
@@ -34,19 +33,6 @@ from sitegen.render import render
 from sitegen.text import md_text
 
 from .conftest import FIXTURE_CORPUS
-
-settings.register_profile(
-    "default",
-    derandomize=True,
-    database=None,
-    deadline=None,
-    max_examples=60,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile(
-    "explore", parent=settings.get_profile("default"), derandomize=False, max_examples=1000
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 NEW_ID = "gamma-walk"
 NEW_FILE = f"exercises/{NEW_ID}.yaml"

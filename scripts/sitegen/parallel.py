@@ -20,7 +20,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 #: Below this many items a loop is faster than starting workers (and the real site stays serial).
-MIN_ITEMS = 200
+MIN_ITEMS = 100
 #: What a forked worker calls: (function, shared state). Set only while the pool forks:
 #: each worker keeps the copy it was born with.
 _JOB: tuple[Callable[[Any, Any], Any], Any] | None = None

@@ -32,6 +32,8 @@ _BLOCK_START = re.compile(r"^(#|>|[-+=]|\d+[.)])")
 
 def md_text(value: Any) -> Markup:
     """Escape a plain-text value so Markdown shows it literally and HTML never runs."""
+    if type(value) is Markup:
+        return value  # a macro's output, already safe (the commonest case: no copy)
     if hasattr(value, "__html__"):
         return Markup(value)
     if isinstance(value, int | float):
