@@ -9,7 +9,7 @@ import pytest
 from sitegen.figure import exercise_figure
 from sitegen.load import Catalog, load_corpus
 from sitegen.models import DiagramPart
-from sitegen.render import draw_figures
+from sitegen.render import anatomy_figures, exercise_figure_of
 
 from .conftest import FIXTURE_CORPUS, ROOT, match_golden
 from .test_figure_text import fixture_exercise
@@ -89,18 +89,21 @@ def test_facing_left_mirrors_and_keeps_start_on_the_left() -> None:
 @pytest.mark.parametrize("exercise_id", ["alpha-slide", "beta-hold"])
 def test_golden_fixture_figures(exercise_id: str) -> None:
     catalog, _ = load_corpus(FIXTURE_CORPUS)
-    check_golden(f"exercise-{exercise_id}.html", draw_figures(catalog)[f"exercises/{exercise_id}"])
+    check_golden(f"exercise-{exercise_id}.html", exercise_figure_of(catalog, exercise_id))
 
 
 @pytest.mark.parametrize("exercise_id", ["seated-nerve-slider", "bridge", "cat-cow"])
 def test_golden_real_figures(real_catalog: Catalog, exercise_id: str) -> None:
-    check_golden(f"exercise-{exercise_id}.html", draw_figures(real_catalog)[f"exercises/{exercise_id}"])
+    check_golden(f"exercise-{exercise_id}.html", exercise_figure_of(real_catalog, exercise_id))
 
 
 def test_every_real_figure_is_small_and_parses(real_catalog: Catalog) -> None:
-    sizes = {key: len(markup.encode()) for key, markup in draw_figures(real_catalog).items()}
+    figures = anatomy_figures(real_catalog) | {
+        f"exercises/{key}": exercise_figure_of(real_catalog, key) for key in real_catalog.exercises
+    }
+    sizes = {key: len(markup.encode()) for key, markup in figures.items()}
     assert len(sizes) == len(real_catalog.exercises) + len(real_catalog.anatomy)
-    for key, markup in draw_figures(real_catalog).items():
+    for key, markup in figures.items():
         parse(markup)
         assert sizes[key] <= MAX_BYTES, f"{key}: {sizes[key]} bytes"
 

@@ -7,16 +7,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sitegen.checks import check_with_grades
 from sitegen.load import load_corpus
-from sitegen.readability import (
-    MAX_GRADE,
-    check_readability,
-    flesch_kincaid_grade,
-    format_table,
-    grade,
-    readability_rows,
-    textstat,
-)
+from sitegen.readability import MAX_GRADE, flesch_kincaid_grade, format_table, grade, textstat
 
 from .conftest import FIXTURE_CORPUS, ROOT, run_sitegen
 from .test_load import edit
@@ -38,19 +31,20 @@ def test_items_without_a_full_stop_count_as_sentences() -> None:
 
 def test_fixture_exercises_are_within_the_limit() -> None:
     catalog, _ = load_corpus(FIXTURE_CORPUS)
-    rows = readability_rows(catalog)
+    problems, rows = check_with_grades(catalog)
     assert [row.page for row in rows] == ["exercises/alpha-slide", "exercises/beta-hold"]
     assert all(value <= MAX_GRADE for row in rows for value in row.grades.values())
-    assert list(check_readability(catalog)) == []
+    assert not [problem for problem in problems if "reading grade" in problem.message]
 
 
 def test_hard_steps_fail_with_their_place(fixture_project: Path) -> None:
     edit(fixture_project / "exercises/beta-hold.yaml", "  - Hug one knee.", f"  - {HARD}")
     catalog, _ = load_corpus(fixture_project)
-    [problem] = check_readability(catalog)
+    problems, rows = check_with_grades(catalog)
+    [problem] = [problem for problem in problems if "reading grade" in problem.message]
     assert str(problem).startswith("exercises/beta-hold.yaml:14:1: steps: reading grade ")
     assert "above 8" in str(problem)
-    table = format_table(readability_rows(catalog))
+    table = format_table(rows)
     assert "exercises/beta-hold" in table and "> limit" in table
 
 

@@ -43,19 +43,9 @@ def _check_exercise(catalog: Catalog, exercise_id: str) -> tuple[list[Problem], 
     return found + list(readability_problems(source, row)), row
 
 
-def _tables(catalog: Catalog) -> dict[str, dict[str, Source[Any]]]:
-    return {
-        "exercise": catalog.exercises,
-        "anatomy": catalog.anatomy,
-        "routine": catalog.routines,
-        "reference": catalog.references,
-        "guide": catalog.guides,
-    }
-
-
 def check_ids(catalog: Catalog) -> Iterator[Problem]:
     """The id inside each file equals its file name, and no id is used twice."""
-    for kind, table in _tables(catalog).items():
+    for kind, table in catalog.tables().items():
         owners: dict[str, list[Source[Any]]] = defaultdict(list)
         for source in table.values():
             if not re.match(ID_PATTERN, source.stem):
@@ -218,7 +208,7 @@ def check_glossary(catalog: Catalog) -> Iterator[Problem]:
 
 def check_review_dates(catalog: Catalog, today: dt.date) -> Iterator[Problem]:
     """A page past its next-review date is a warning: the build goes on, the author is told."""
-    for table in _tables(catalog).values():
+    for table in catalog.tables().values():
         for source in table.values():
             due = getattr(source.model, "next_review", None)
             if due is not None and due < today:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_args
@@ -128,6 +128,16 @@ class Catalog:
     #: and a link to a file that exists but is invalid is not reported as missing.
     raw: dict[str, dict[str, Located]] = field(default_factory=dict)
 
+    def tables(self) -> dict[str, dict[str, Source[Any]]]:
+        """Each kind of source (exercise, anatomy, routine, reference, guide) and its table."""
+        return {
+            "exercise": self.exercises,
+            "anatomy": self.anatomy,
+            "routine": self.routines,
+            "reference": self.references,
+            "guide": self.guides,
+        }
+
 
 #: Each kind of source: its folder, its files and its model.
 _KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {
@@ -136,14 +146,6 @@ _KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {
     "routine": (ROUTINES_DIR, "*.yaml", Routine),
     "reference": (REFERENCES_DIR, "*.yaml", Reference),
     "guide": (GUIDES_DIR, "*.md", Guide),
-}
-#: The catalog table each kind of source goes in.
-_TABLES: dict[str, Callable[[Catalog], dict[str, Any]]] = {
-    "exercise": lambda catalog: catalog.exercises,
-    "anatomy": lambda catalog: catalog.anatomy,
-    "routine": lambda catalog: catalog.routines,
-    "reference": lambda catalog: catalog.references,
-    "guide": lambda catalog: catalog.guides,
 }
 
 
@@ -160,6 +162,7 @@ class _Loaded:
 def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load every source under `root`; return what parsed and every problem found."""
     catalog = Catalog(raw={kind: {} for kind in _KINDS})
+    tables = catalog.tables()
     problems: list[Problem] = []
     jobs = [
         (kind, path)
@@ -177,7 +180,7 @@ def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
         # Keyed by file name; checks compare it with the id inside the file.
         catalog.raw[kind][path.stem] = loaded.located
         if loaded.source is not None:
-            _TABLES[kind](catalog)[path.stem] = loaded.source
+            tables[kind][path.stem] = loaded.source
     return catalog, problems
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .load import Catalog, Source
+from .load import Source
 from .models import Exercise
 from .problems import Problem
 
@@ -80,11 +80,6 @@ def readability_row(exercise_id: str, exercise: Exercise) -> Row:
     return Row(f"exercises/{exercise_id}", grades)
 
 
-def readability_rows(catalog: Catalog) -> list[Row]:
-    """One row per exercise with the grade of each measured section."""
-    return [readability_row(key, source.model) for key, source in sorted(catalog.exercises.items())]
-
-
 def readability_problems(source: Source[Exercise], row: Row) -> Iterator[Problem]:
     """Each measured section reads at grade MAX_GRADE or below."""
     for label, value in row.grades.items():
@@ -93,12 +88,6 @@ def readability_problems(source: Source[Exercise], row: Row) -> Iterator[Problem
             yield source.at(
                 loc, f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words"
             )
-
-
-def check_readability(catalog: Catalog) -> Iterator[Problem]:
-    """Each measured section of each exercise reads at grade MAX_GRADE or below."""
-    for row in readability_rows(catalog):
-        yield from readability_problems(catalog.exercises[row.page.removeprefix("exercises/")], row)
 
 
 def format_table(rows: list[Row]) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,7 +17,7 @@ from .figure import exercise_figure
 from .gcpause import paused_gc
 from .load import Catalog
 from .models import Category, Exercise, Routine
-from .parallel import pmap, pmap_start
+from .parallel import pmap_start
 from .templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
@@ -167,7 +166,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     # to every core while this process renders the pages that do not need them.
     with pmap_start(_exercise_page, (context, catalog), exercise_ids) as pending:
         pages = {path: _render(template, context) for path, template in _CORPUS_PAGES.items()}
-        figures = {f"anatomy/{key}": anatomy_figure(a.model, key) for key, a in catalog.anatomy.items()}
+        figures = anatomy_figures(catalog)
         for key in sorted(catalog.anatomy):
             pages[f"anatomy/{key}.md"] = _render_item(context, catalog, "anatomy", key, figures)
         for slug in sorted(catalog.guides):
@@ -187,7 +186,7 @@ def render(catalog: Catalog) -> dict[str, str]:
 def _exercise_page(state: tuple[dict[str, Any], Catalog], exercise_id: str) -> tuple[Markup, str]:
     """One exercise's figure and its page."""
     context, catalog = state
-    figure = _exercise_figure(catalog, exercise_id)
+    figure = exercise_figure_of(catalog, exercise_id)
     own = {f"exercises/{exercise_id}": figure}
     return figure, _render_item(context, catalog, "exercises", exercise_id, own)
 
@@ -196,26 +195,20 @@ def _render_item(
     context: dict[str, Any], catalog: Catalog, folder: str, key: str, figures: dict[str, Markup]
 ) -> str:
     """One exercise, structure, routine or guide page."""
-    source = _TABLES[folder](catalog)[key]
+    kind, template = _ITEM_PAGES[folder]
+    source = catalog.tables()[kind][key]
     page_context = {**context, "item": source.model, "slug": key, "body": source.body}
     page_context["figure"] = figures.get(f"{folder}/{key}")
     page_context["figures"] = figures
-    return _render(_ITEM_TEMPLATES[folder], page_context)
+    return _render(template, page_context)
 
 
-#: The template of each kind of item page.
-_ITEM_TEMPLATES = {
-    "exercises": "exercise.md.j2",
-    "anatomy": "anatomy.md.j2",
-    "routines": "routine.md.j2",
-    "learn": "guide.md.j2",
-}
-#: Each item page's folder and where its sources are in the catalog.
-_TABLES: dict[str, Callable[[Catalog], dict[str, Any]]] = {
-    "exercises": lambda catalog: catalog.exercises,
-    "anatomy": lambda catalog: catalog.anatomy,
-    "routines": lambda catalog: catalog.routines,
-    "learn": lambda catalog: catalog.guides,
+#: Each folder of item pages: the kind of source it shows and its template.
+_ITEM_PAGES = {
+    "exercises": ("exercise", "exercise.md.j2"),
+    "anatomy": ("anatomy", "anatomy.md.j2"),
+    "routines": ("routine", "routine.md.j2"),
+    "learn": ("guide", "guide.md.j2"),
 }
 
 
@@ -229,17 +222,12 @@ def _builder_context(context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def draw_figures(catalog: Catalog) -> dict[str, Markup]:
-    """Every exercise's and structure's figure, keyed by 'exercises/<id>' or 'anatomy/<id>'."""
-    ids = list(catalog.exercises)
-    drawn = pmap(_exercise_figure, catalog, ids)
-    figures = {f"exercises/{exercise_id}": figure for exercise_id, figure in zip(ids, drawn, strict=True)}
-    for anatomy_id, anatomy in catalog.anatomy.items():
-        figures[f"anatomy/{anatomy_id}"] = anatomy_figure(anatomy.model, anatomy_id)
-    return figures
+def anatomy_figures(catalog: Catalog) -> dict[str, Markup]:
+    """Every structure's figure, keyed by 'anatomy/<id>'."""
+    return {f"anatomy/{key}": anatomy_figure(a.model, key) for key, a in catalog.anatomy.items()}
 
 
-def _exercise_figure(catalog: Catalog, exercise_id: str) -> Markup:
+def exercise_figure_of(catalog: Catalog, exercise_id: str) -> Markup:
     """One exercise's figure, with the body parts its primary targets highlight."""
     exercise = catalog.exercises[exercise_id].model
     anatomy = catalog.anatomy
