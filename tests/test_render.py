@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from jinja2 import Template
 
 from sitegen.load import load_corpus
 from sitegen.render import RenderError, _render, render
@@ -96,3 +97,30 @@ def test_leftover_template_syntax_fails_loudly(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(render_module, "environment", lambda: FakeEnv())
     with pytest.raises(RenderError, match="unrendered"):
         _render("x.md.j2", {})
+
+
+def _fake_template(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    """Make _render use a template from this source, on the real environment's settings."""
+    from sitegen import render as render_module
+
+    template = render_module.environment().from_string(source)
+
+    class OneTemplate:
+        def get_template(self, name: str) -> Template:
+            return template
+
+    monkeypatch.setattr(render_module, "environment", OneTemplate)
+
+
+def test_a_slot_is_filled_after_the_guard_exactly_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_template(monkeypatch, "<script>{{ data }}</script> {{ name }}")
+    out = _render("x.md.j2", {"name": "Ann }}"}, {"data": '{"a":{"b":{}}}'})
+    # The slot's JSON keeps its "}}"; the author's text around it is escaped as always.
+    assert out == '<script>{"a":{"b":{}}}</script> Ann \\}\\}\n'
+
+
+@pytest.mark.parametrize("source", ["{{ data }} {{ data }}", "no slot here"])
+def test_a_slot_used_twice_or_never_fails_loudly(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    _fake_template(monkeypatch, source)
+    with pytest.raises(RenderError, match="'data' must be used exactly once"):
+        _render("x.md.j2", {}, {"data": "{}"})

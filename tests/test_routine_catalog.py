@@ -92,11 +92,11 @@ def test_every_exercise_is_in_the_catalog_with_what_the_sheet_needs(real: Catalo
         assert entry["next_review"] == e.next_review.isoformat()
 
 
-def test_script_json_cannot_end_the_script_or_look_like_a_template() -> None:
-    data = {"a": "</script><!-- & {{ x }} {% y %}", "b": {"c": {"d": {}}}, "e": "\u2028"}
+def test_script_json_cannot_end_the_script_or_open_template_syntax() -> None:
+    data = {"a": "</script><!-- & {{ x }} {% y %} {# z #} {{{", "b": {"c": {"d": {}}}, "e": "\u2028%}"}
     text = str(catalog_script(data))
     assert json.loads(text) == data
-    for unsafe in ("<", ">", "&", "{{", "}}", "{%", "%}", "\u2028"):
+    for unsafe in ("<", ">", "&", "{{", "{%", "{#", "%}", "\u2028"):
         assert unsafe not in text, unsafe
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
+from markupsafe import Markup
 
 from sitegen import figure, render, templating
 from sitegen.load import load_corpus
@@ -62,3 +63,30 @@ def test_the_site_renders_the_same_either_way(tmp_path: Path, monkeypatch: pytes
         outputs.append(render.render(catalog))
     assert len(list(tmp_path.glob("sitegen-*.cache"))) >= len(list(TEMPLATES.glob("*.j2")))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def _finalizing(source: str) -> Environment:
+    return templating.SafeFinalizeEnvironment(
+        loader=DictLoader({"t.j2": source}), autoescape=True, finalize=lambda v: Markup(f"[{v}]")
+    )
+
+
+def test_output_trusts_finalize_instead_of_escaping_again() -> None:
+    env = _finalizing("{{ a }} {{ b }}")
+    code = env.compile(env.loader.get_source(env, "t.j2")[0], raw=True)  # type: ignore[union-attr]
+    assert "escape(" not in code and "environment.finalize(" in code
+    assert env.get_template("t.j2").render(a="<x>", b=Markup("<y>")) == "[<x>] [<y>]"
+
+
+def test_the_site_environment_escapes_every_value_once() -> None:
+    env = render.environment()
+    assert isinstance(env, templating.SafeFinalizeEnvironment)
+    template = env.from_string("{% macro m(x) %}<b>{{ x }}</b>{% endmacro %}{{ m(v) }} {{ v }} {{ v ~ '&' }}")
+    assert template.render(v="<i>*a*</i>") == "<b>&lt;i&gt;\\*a\\*&lt;/i&gt;</b> &lt;i&gt;\\*a\\*&lt;/i&gt; " + (
+        "&lt;i&gt;\\*a\\*&lt;/i&gt;&amp;"
+    )
+
+
+def test_a_new_code_generator_gets_its_own_cache_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _environment(tmp_path, monkeypatch, SOURCE).get_template("t.j2")
+    assert [p.name.startswith(f"sitegen-{templating.CACHE_VERSION}-") for p in tmp_path.iterdir()] == [True]

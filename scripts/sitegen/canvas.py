@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -16,100 +17,111 @@ SCALE = 2.6
 
 def num(value: float) -> str:
     """A coordinate with one decimal and no trailing zero or negative zero: small, stable."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-@dataclass(frozen=True)
-class Element:
-    """One SVG element: its tag, CSS class and attributes in output order."""
-
-    tag: str
-    css: str
-    attrs: tuple[tuple[str, str], ...]
+    text = f"{value:.1f}"
+    if text[-1] == "0":  # "12.0" -> "12", "-0.0" -> "0"
+        text = text[:-2]
+        return "0" if text == "-0" else text
+    return text
 
 
 @dataclass
 class Canvas:
-    """Shapes in y-up body units; `mirror` flips left and right (a figure facing left)."""
+    """Shapes in y-up body units; `mirror` flips left and right (a figure facing left).
+
+    Each shape is written as SVG markup when it is added. A figure has a few hundred
+    elements and a library thousands of figures, so this is the generator's innermost
+    loop: coordinates are formatted by `num` (digits, "-" and "." only, nothing to
+    escape), and every class name and other attribute value is escaped.
+    """
 
     mirror: bool = False
-    elements: list[Element] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
     bounds: list[float] = field(default_factory=lambda: [1e9, 1e9, -1e9, -1e9])
+
+    def coords(self, points: Iterable[Point], pad: float = 0.0) -> list[str]:
+        """Each point as "x y" in SVG coordinates (y down), growing the bounds by `pad` around it."""
+        flip = -1.0 if self.mirror else 1.0
+        x0, y0, x1, y1 = self.bounds
+        out = []
+        for point in points:
+            x, y = flip * point.real, -point.imag
+            x0, y0 = min(x0, x - pad), min(y0, y - pad)
+            x1, y1 = max(x1, x + pad), max(y1, y + pad)
+            out.append(f"{num(x)} {num(y)}")
+        self.bounds = [x0, y0, x1, y1]
+        return out
 
     def xy(self, point: Point, pad: float = 0.0) -> tuple[str, str]:
         """SVG coordinates of a point (y down), growing the bounds by `pad` around it."""
-        x = -point.real if self.mirror else point.real
-        y = -point.imag
-        b = self.bounds
-        b[:] = [min(b[0], x - pad), min(b[1], y - pad), max(b[2], x + pad), max(b[3], y + pad)]
-        return num(x), num(y)
+        x, y = self.coords((point,), pad)[0].split(" ")
+        return x, y
 
     def path(self, css: str, points: list[Point], width: float, closed: bool = False) -> None:
         """A polyline through the points, stroked `width` wide with round ends."""
-        coords = [" ".join(self.xy(p, width / 2)) for p in points]
-        d = "M" + coords[0] + "".join("L" + c for c in coords[1:])
+        coords = self.coords(points, width / 2)
+        d = "M" + "L".join(coords)
         if len(coords) == 1:
             d += "l0 0"  # a dot: a zero-length line with round caps
-        self.add("path", css, d=d + ("Z" if closed else ""), stroke_width=num(width))
+        self._shape("path", css, f' d="{d}{"Z" if closed else ""}" stroke-width="{num(width)}"')
 
     def curve(self, css: str, start: Point, control: Point, end: Point, width: float) -> None:
         """A quadratic curve from start to end bending toward control."""
-        parts = [" ".join(self.xy(p, width)) for p in (start, control, end)]
-        self.add("path", css, d=f"M{parts[0]}Q{parts[1]} {parts[2]}", stroke_width=num(width))
+        a, b, c = self.coords((start, control, end), width)
+        self._shape("path", css, f' d="M{a}Q{b} {c}" stroke-width="{num(width)}"')
 
     def smooth(self, css: str, points: list[Point], width: float) -> None:
         """A smooth curve through the points (Catmull-Rom turned into cubic Béziers)."""
-        d = "M" + " ".join(self.xy(points[0], width))
+        controls = [points[0]]
         for i in range(len(points) - 1):
             p0, p1, p2 = points[max(i - 1, 0)], points[i], points[i + 1]
             p3 = points[min(i + 2, len(points) - 1)]
-            c1, c2 = p1 + (p2 - p0) / 6, p2 - (p3 - p1) / 6
-            d += "C" + " ".join(" ".join(self.xy(p, width)) for p in (c1, c2, p2))
-        self.add("path", css, d=d, stroke_width=num(width))
+            controls += [p1 + (p2 - p0) / 6, p2 - (p3 - p1) / 6, p2]
+        coords = self.coords(controls, width)
+        d = "M" + coords[0] + "".join("C" + " ".join(coords[i : i + 3]) for i in range(1, len(coords), 3))
+        self._shape("path", css, f' d="{d}" stroke-width="{num(width)}"')
 
     def circle(self, css: str, centre: Point, radius: float) -> None:
         """A circle."""
         cx, cy = self.xy(centre, radius)
-        self.add("circle", css, cx=cx, cy=cy, r=num(radius))
+        self._shape("circle", css, f' cx="{cx}" cy="{cy}" r="{num(radius)}"')
 
     def polygon(self, css: str, points: list[Point]) -> None:
         """A filled polygon."""
-        self.add("path", css, d="M" + "L".join(" ".join(self.xy(p)) for p in points) + "Z")
+        self._shape("path", css, f' d="M{"L".join(self.coords(points))}Z"')
 
     @contextmanager
     def group(self, css: str) -> Iterator[None]:
         """Shapes added inside share a class (e.g. one opacity for a ghosted pose)."""
-        self.elements.append(Element("g", css, ()))
+        self.parts.append(f'<g class="{_escaped(css)}">')
         yield
-        self.elements.append(Element("/g", "", ()))
+        self.parts.append("</g>")
 
     def add(self, tag: str, css: str, **attrs: str) -> None:
         """Any element; attribute names use _ for -."""
-        self.elements.append(Element(tag, css, tuple((k.replace("_", "-"), v) for k, v in attrs.items())))
+        written = "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
+        self._shape(tag, css, written)
+
+    def send_to_back(self) -> None:
+        """Move the last element added behind all the others."""
+        self.parts.insert(0, self.parts.pop())
 
     def markup(self) -> Markup:
-        """Every element as SVG, one per line, each class and attribute value escaped.
-
-        Written here rather than in the figure template: a figure has a few hundred
-        elements, and a template loop spent half the figure's time on them.
-        """
-        return Markup("".join(_element_markup(element) + "\n" for element in self.elements))
+        """Every element as SVG, one per line."""
+        return Markup("".join(part + "\n" for part in self.parts))
 
     def view_box(self, margin: float) -> tuple[float, float, float, float]:
         """x, y, width, height of the drawing plus a margin."""
         x0, y0, x1, y1 = self.bounds
         return x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin
 
+    def _shape(self, tag: str, css: str, attrs: str) -> None:
+        self.parts.append(f'<{tag} class="{_escaped(css)}"{attrs}/>')
 
-def _element_markup(element: Element) -> str:
-    css = escape(element.css)
-    if element.tag == "/g":
-        return "</g>"
-    if element.tag == "g":
-        return f'<g class="{css}">'
-    attrs = "".join(f' {name}="{escape(value)}"' for name, value in element.attrs)
-    return f'<{element.tag} class="{css}"{attrs}/>'
+
+@cache
+def _escaped(css: str) -> str:
+    """A class attribute's value, escaped (a figure uses a handful of classes, thousands of times)."""
+    return str(escape(css))
 
 
 def svg_attrs(canvas: Canvas, margin: float, scale: float = SCALE) -> dict[str, str]:

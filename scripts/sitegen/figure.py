@@ -323,4 +323,4 @@ def _draw_floor(canvas: Canvas) -> None:
     x0, _, x1, _ = canvas.bounds
     left, right = (-x1, -x0) if canvas.mirror else (x0, x1)
     canvas.path("sg-floor", [complex(left - 2, 0), complex(right + 2, 0)], 1.0)
-    canvas.elements.insert(0, canvas.elements.pop())
+    canvas.send_to_back()

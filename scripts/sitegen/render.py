@@ -171,7 +171,10 @@ def render(catalog: Catalog) -> dict[str, str]:
             pages[f"anatomy/{key}.md"] = _render_item(context, catalog, "anatomy", key, figures)
         for slug in sorted(catalog.guides):
             pages[f"learn/{slug}.md"] = _render_item(context, catalog, "learn", slug, figures)
-        builder = {**context, **_builder_context(context)}
+        builder = {**context, **_BUILDER_LIMITS}
+        routine_data = routine_catalog.catalog_script(
+            routine_catalog.routine_catalog(context["exercises"], context["references"])
+        )
         drawn = pending.result()
     for exercise_id, (figure, page) in zip(exercise_ids, drawn, strict=True):
         figures[f"exercises/{exercise_id}"] = figure
@@ -179,7 +182,9 @@ def render(catalog: Catalog) -> dict[str, str]:
     # A routine page shows each exercise's figure; the My routine page holds them all.
     for key in sorted(catalog.routines):
         pages[f"routines/{key}.md"] = _render_item(context, catalog, "routines", key, figures)
-    pages[routine_catalog.PAGE] = _render("my_routine.md.j2", {**builder, "figures": figures})
+    pages[routine_catalog.PAGE] = _render(
+        "my_routine.md.j2", {**builder, "figures": figures}, {"routine_data": routine_data}
+    )
     return dict(sorted(pages.items()))
 
 
@@ -212,14 +217,8 @@ _ITEM_PAGES = {
 }
 
 
-def _builder_context(context: dict[str, Any]) -> dict[str, Any]:
-    """What the My routine page adds (besides every figure): the embedded catalog and the limits."""
-    data = routine_catalog.routine_catalog(context["exercises"], context["references"])
-    return {
-        "routine_data": routine_catalog.catalog_script(data),
-        "max_items": routine_catalog.MAX_ITEMS,
-        "text_limits": routine_catalog.TEXT_LIMITS,
-    }
+#: What the My routine page adds besides every figure and the embedded catalog: the limits.
+_BUILDER_LIMITS = {"max_items": routine_catalog.MAX_ITEMS, "text_limits": routine_catalog.TEXT_LIMITS}
 
 
 def anatomy_figures(catalog: Catalog) -> dict[str, Markup]:
@@ -292,9 +291,16 @@ def abbreviations(catalog: Catalog) -> dict[str, str]:
     return dict(sorted(forms.items()))
 
 
-def _render(template: str, context: dict[str, Any]) -> str:
-    output = environment().get_template(template).render(context)
+def _render(template: str, context: dict[str, Any], slots: dict[str, str] | None = None) -> str:
+    """The template's output; each slot's text is put in after the guard (data such as JSON,
+    escaped for where it goes, which may hold "}}")."""
+    marks = {name: f"\0{name}\0" for name in slots or {}}
+    output = environment().get_template(template).render(context | {n: Markup(m) for n, m in marks.items()})
     # Guard: a template mistake must fail loudly, not print "{{" to a reader.
     if _LEFTOVER.search(output):
         raise RenderError(f"{template}: unrendered template syntax in the output")
+    for name, mark in marks.items():
+        if output.count(mark) != 1:
+            raise RenderError(f"{template}: '{name}' must be used exactly once")
+        output = output.replace(mark, (slots or {})[name])
     return output.rstrip("\n") + "\n"
