@@ -82,11 +82,10 @@ def test_the_site_environment_escapes_every_value_once() -> None:
     env = render.environment()
     assert isinstance(env, templating.SafeFinalizeEnvironment)
     template = env.from_string("{% macro m(x) %}<b>{{ x }}</b>{% endmacro %}{{ m(v) }} {{ v }} {{ v ~ '&' }}")
-    assert template.render(v="<i>*a*</i>") == "<b>&lt;i&gt;\\*a\\*&lt;/i&gt;</b> &lt;i&gt;\\*a\\*&lt;/i&gt; " + (
-        "&lt;i&gt;\\*a\\*&lt;/i&gt;&amp;"
-    )
+    escaped = "&lt;i&gt;\\*a\\*&lt;/i&gt;"
+    assert template.render(v="<i>*a*</i>") == f"<b>{escaped}</b> {escaped} {escaped}&amp;"
 
 
-def test_a_new_code_generator_gets_its_own_cache_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_files_carry_the_code_generator_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _environment(tmp_path, monkeypatch, SOURCE).get_template("t.j2")
     assert [p.name.startswith(f"sitegen-{templating.CACHE_VERSION}-") for p in tmp_path.iterdir()] == [True]
