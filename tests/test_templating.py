@@ -86,6 +86,6 @@ def test_the_site_environment_escapes_every_value_once() -> None:
     assert template.render(v="<i>*a*</i>") == f"<b>{escaped}</b> {escaped} {escaped}&amp;"
 
 
-def test_cache_files_carry_the_code_generator_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_files_carry_the_generator_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _environment(tmp_path, monkeypatch, SOURCE).get_template("t.j2")
     assert [p.name.startswith(f"sitegen-{templating.CACHE_VERSION}-") for p in tmp_path.iterdir()] == [True]
