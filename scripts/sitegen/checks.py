@@ -24,23 +24,32 @@ def check_corpus(catalog: Catalog) -> list[Problem]:
 
 
 def check_with_grades(catalog: Catalog) -> tuple[list[Problem], list[Row]]:
-    """Every problem, and each exercise's reading grades (the build prints them on failure)."""
+    """Every problem, and each exercise's reading grades (the build prints them on failure).
+
+    Checks of one exercise at a time are most of the work (reading grades, figure
+    geometry). The build runs them as it loads each file (`load_corpus(root,
+    check_exercise)`); any not run yet run here, on every core in a large library, while
+    this process runs the checks across files.
+    """
     exercise_ids = sorted(catalog.exercises)
-    # Checks of one exercise at a time are most of the work (reading grades, figure
-    # geometry): in a large library they run on every core while this process runs the
-    # checks across files.
-    with pmap_start(_check_exercise, catalog, exercise_ids) as pending:
+    missing = [key for key in exercise_ids if key not in catalog.exercise_checks]
+    with pmap_start(_check_exercise_by_id, catalog, missing) as pending:
         problems = [problem for check in CHECKS for problem in check(catalog)]
-        per_exercise = pending.result()
+        checked = catalog.exercise_checks | dict(zip(missing, pending.result(), strict=True))
+    per_exercise = [checked[key] for key in exercise_ids]
     problems += [problem for found, _ in per_exercise for problem in found]
     return problems, [row for _, row in per_exercise]
 
 
-def _check_exercise(catalog: Catalog, exercise_id: str) -> tuple[list[Problem], Row]:
-    source = catalog.exercises[exercise_id]
-    row = readability_row(exercise_id, source.model)
+def check_exercise(source: Source[Exercise]) -> tuple[list[Problem], Row]:
+    """Every check of one exercise on its own, and its reading grades."""
+    row = readability_row(source.stem, source.model)
     found = [problem for check in EXERCISE_CHECKS for problem in check(source)]
     return found + list(readability_problems(source, row)), row
+
+
+def _check_exercise_by_id(catalog: Catalog, exercise_id: str) -> tuple[list[Problem], Row]:
+    return check_exercise(catalog.exercises[exercise_id])
 
 
 def check_ids(catalog: Catalog) -> Iterator[Problem]:

@@ -41,7 +41,8 @@ def exercise_figure(exercise: Exercise, targets: list[DiagramPart]) -> Markup:
     """The exercise's figure: start pose ghosted, end pose, motion arrow, nerve and target."""
     figure = exercise.figure
     canvas = Canvas(mirror=figure.facing is Facing.LEFT)
-    placed = _layout(figure)
+    skeletons = [place(pose, figure.view) for _, pose in figure.poses()]
+    placed = _layout(figure, skeletons)
     _draw_props(canvas, figure, placed)
     end, end_dx = placed[-1]
     shows_target = _draw_targets(
@@ -56,7 +57,7 @@ def exercise_figure(exercise: Exercise, targets: list[DiagramPart]) -> Markup:
         _draw_nerve(canvas, end.move(end_dx), figure.side)
     _draw_motion(canvas, [s.move(dx) for s, dx in placed], figure.layout)
     _draw_floor(canvas)
-    title, desc = describe(exercise)
+    title, desc = describe(exercise, skeletons)
     context: dict[str, object] = {
         "id": f"fig-{exercise.id}",
         "css": "sg-exercise",
@@ -78,9 +79,8 @@ def _shows_nerve(exercise: Exercise) -> bool:
     return exercise.nerve_load is not NerveLoad.NONE and exercise.figure.view is View.SIDE
 
 
-def _layout(figure: Figure) -> list[tuple[Skeleton, float]]:
-    """Each pose placed, with its sideways shift (all zero when overlaid)."""
-    skeletons = [place(pose, figure.view) for _, pose in figure.poses()]
+def _layout(figure: Figure, skeletons: list[Skeleton]) -> list[tuple[Skeleton, float]]:
+    """Each placed pose with its sideways shift (all zero when overlaid)."""
     if figure.layout is Layout.OVERLAY:
         return [(s, 0.0) for s in skeletons]
     # Facing left, the drawing is mirrored, so later poses go to smaller x to read left to right.

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from .models import Exercise, Figure, Layout, Pose, Position, PropKind, View
-from .pose import place
+from .pose import Skeleton, place
 
 #: Smallest change (degrees, or units for the hips) worth putting into words.
 MIN_ANGLE = 12.0
@@ -98,12 +98,17 @@ _PELVIS_WORDS = {
 }
 
 
-def describe(exercise: Exercise) -> tuple[str, str]:
-    """(title, description) of an exercise's figure, for its SVG title and desc."""
+def describe(exercise: Exercise, skeletons: list[Skeleton] | None = None) -> tuple[str, str]:
+    """(title, description) of an exercise's figure, for its SVG title and desc.
+
+    `skeletons`: its poses already placed, in order (the figure has them; placing is the
+    dearest step here).
+    """
     figure = exercise.figure
     setting = " ".join([POSITION_PHRASES[exercise.position], *_prop_phrases(figure, exercise.position)])
     poses = [pose for _, pose in figure.poses()]
-    moves = [_sentence(_changes(a, b, figure)) for a, b in itertools.pairwise(poses)]
+    placed = list(zip(poses, skeletons or [place(pose, figure.view) for pose in poses], strict=True))
+    moves = [_sentence(_changes(a, b, figure)) for a, b in itertools.pairwise(placed)]
     if len(moves) == 1:
         motion = moves[0]
     else:
@@ -140,8 +145,11 @@ def _prop_phrases(figure: Figure, position: Position) -> list[str]:
     return on
 
 
-def _changes(before: Pose, after: Pose, figure: Figure) -> list[tuple[float, str]]:
+def _changes(
+    start: tuple[Pose, Skeleton], end: tuple[Pose, Skeleton], figure: Figure
+) -> list[tuple[float, str]]:
     """(importance, phrase) for each movement big enough to mention, most important first."""
+    (before, before_placed), (after, after_placed) = start, end
     a, b = before.angles, after.angles
     pelvis = b.pelvis - a.pelvis
     deltas = {
@@ -151,7 +159,7 @@ def _changes(before: Pose, after: Pose, figure: Figure) -> list[tuple[float, str
     }
     # A joint whose outer segment keeps its direction (a foot planted, a hand on a knee, a
     # thigh still while the pelvis rocks) changes its angle but shows no movement: skip it.
-    turns = _segment_turns(before, after, figure.view)
+    turns = _segment_turns(before_placed, after_placed)
     for joint, side in list(deltas):
         segment = _SEGMENTS.get(joint)
         if segment is not None and abs(turns[f"{side}_{segment}"]) < MIN_ANGLE:
@@ -176,9 +184,9 @@ def _changes(before: Pose, after: Pose, figure: Figure) -> list[tuple[float, str
 _SEGMENTS = {"hip": "thigh", "knee": "shank", "ankle": "foot", "shoulder": "upper_arm", "elbow": "forearm"}
 
 
-def _segment_turns(before: Pose, after: Pose, view: View) -> dict[str, float]:
+def _segment_turns(before: Skeleton, after: Skeleton) -> dict[str, float]:
     """How far (degrees) each limb segment turns on the page between two poses."""
-    start, end = place(before, view).directions, place(after, view).directions
+    start, end = before.directions, after.directions
     return {name: math.degrees(cmath.phase(end[name] / start[name])) for name in start}
 
 

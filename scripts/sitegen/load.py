@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar, get_args
+from typing import Any, Generic, TypeVar, cast, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -127,6 +127,8 @@ class Catalog:
     #: checked on these, so a file with a type error still gets its broken links reported,
     #: and a link to a file that exists but is invalid is not reported as missing.
     raw: dict[str, dict[str, Located]] = field(default_factory=dict)
+    #: What load_corpus's `exercise_check` found in each valid exercise, by id.
+    exercise_checks: dict[str, Any] = field(default_factory=dict)
 
     def tables(self) -> dict[str, dict[str, Source[Any]]]:
         """Each kind of source (exercise, anatomy, routine, reference, guide) and its table."""
@@ -149,18 +151,29 @@ _KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {
 }
 
 
+#: A check of one exercise on its own (no other file needed), and what it returns.
+ExerciseCheck = Callable[[Source[Exercise]], Any]
+
+
 @dataclass(frozen=True)
 class _Loaded:
-    """One file's outcome: where it is, its model if valid, and what is wrong with it."""
+    """One file's outcome: where it is, its model if valid, what is wrong with it, and what
+    the exercise check found (valid exercises only)."""
 
     located: Located
     source: Source[Any] | None
     problems: list[Problem]
+    checked: Any = None
 
 
 @paused_gc
-def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
-    """Load every source under `root`; return what parsed and every problem found."""
+def load_corpus(root: Path, exercise_check: ExerciseCheck | None = None) -> tuple[Catalog, list[Problem]]:
+    """Load every source under `root`; return what parsed and every problem found.
+
+    With `exercise_check`, each valid exercise is also checked on its own where it was
+    loaded (on every core in a large library), into `Catalog.exercise_checks`; the checks
+    across files come later, once every file is in.
+    """
     catalog = Catalog(raw={kind: {} for kind in _KINDS})
     tables = catalog.tables()
     problems: list[Problem] = []
@@ -172,8 +185,10 @@ def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
     if (root / GLOSSARY_FILE).is_file():
         jobs.append(("glossary", root / GLOSSARY_FILE))
     # Files are independent, so a large library reads them on every core.
-    for (kind, path), loaded in zip(jobs, pmap(_load_file, root, jobs), strict=True):
+    for (kind, path), loaded in zip(jobs, pmap(_load_file, (root, exercise_check), jobs), strict=True):
         problems += loaded.problems
+        if loaded.checked is not None:
+            catalog.exercise_checks[path.stem] = loaded.checked
         if kind == "glossary":
             catalog.glossary = loaded.source
             continue
@@ -184,9 +199,9 @@ def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
     return catalog, problems
 
 
-def _load_file(root: Path, job: tuple[str, Path]) -> _Loaded:
-    """Read, parse and validate one source file."""
-    kind, path = job
+def _load_file(state: tuple[Path, ExerciseCheck | None], job: tuple[str, Path]) -> _Loaded:
+    """Read, parse and validate one source file (and check it, if it is a valid exercise)."""
+    (root, exercise_check), (kind, path) = state, job
     rel = _rel(root, path)
     model = Glossary if kind == "glossary" else _KINDS[kind][2]
     body, body_line = "", 0
@@ -203,7 +218,10 @@ def _load_file(root: Path, job: tuple[str, Path]) -> _Loaded:
     source = _validate(rel, parsed, model, problems, path.stem)
     if source is not None and kind == "guide":
         source = Source(rel, parsed, path.stem, source.model, body, body_line)
-    return _Loaded(Located(rel, parsed, path.stem), source, problems)
+    checked = None
+    if exercise_check is not None and source is not None and isinstance(source.model, Exercise):
+        checked = exercise_check(cast("Source[Exercise]", source))
+    return _Loaded(Located(rel, parsed, path.stem), source, problems, checked)
 
 
 def _files(folder: Path, pattern: str, problems: list[Problem], root: Path) -> Iterator[Path]:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_review_dates, check_with_grades
+from .checks import check_exercise, check_review_dates, check_with_grades
 from .load import Catalog, load_corpus
 from .problems import CorpusError, Problem, Severity
 from .readability import Row, format_table
@@ -29,7 +29,7 @@ class Result:
 
 def generate(root: Path) -> Result:
     """Load and check every source under `root`, then render; raise CorpusError on errors."""
-    catalog, problems = load_corpus(root)
+    catalog, problems = load(root)
     found, readability = check_all(root, catalog)
     problems += found
     if any(p.severity is Severity.ERROR for p in problems):
@@ -37,6 +37,11 @@ def generate(root: Path) -> Result:
         raise CorpusError(problems, details=format_table(readability))
     pages = render(catalog)
     return Result(pages, sorted(problems), latest_review(catalog), readability, abbreviations(catalog))
+
+
+def load(root: Path) -> tuple[Catalog, list[Problem]]:
+    """Every source loaded, and each exercise checked on its own where it was loaded."""
+    return load_corpus(root, check_exercise)
 
 
 def check_all(root: Path, catalog: Catalog) -> tuple[list[Problem], list[Row]]:

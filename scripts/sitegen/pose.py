@@ -5,6 +5,7 @@ from __future__ import annotations
 import cmath
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from . import body
 from .models import BodySide, Pose, View
@@ -14,6 +15,8 @@ Point = complex
 UP: Point = 1j
 DOWN: Point = -1j
 SIDES = (BodySide.LEFT, BodySide.RIGHT)
+#: The sides as the prefixes of joint names ("left_knee"); placing a pose uses them often.
+SIDE_NAMES = tuple(side.value for side in SIDES)
 
 
 def rotate(vector: Point, degrees: float) -> Point:
@@ -94,8 +97,8 @@ def _limbs(
 ) -> None:
     """Arms and legs from their anchors; `sign` turns each side's angles the right way."""
     a = pose.angles
-    for side in SIDES:
-        s, turn = side.value, sign[side.value]
+    for s in SIDE_NAMES:
+        turn = sign[s]
         upper = rotate(-dirs["trunk"], turn * getattr(a, f"{s}_shoulder"))
         fore = rotate(upper, turn * getattr(a, f"{s}_elbow"))
         hand = rotate(fore, turn * getattr(a, f"{s}_wrist"))
@@ -115,14 +118,14 @@ def _limbs(
 def _feet(joints: dict[str, Point], dirs: dict[str, Point], forward: dict[str, Point]) -> None:
     """Each foot as a stroke whose underside lies ankle height below the ankle."""
     r = body.LIMB_WIDTH / 2
-    for side in SIDES:
-        s = side.value
+    for s in SIDE_NAMES:
         sole = joints[f"{s}_ankle"] + dirs[f"{s}_shank"] * (body.ANKLE_HEIGHT - r)
         joints[f"{s}_heel"] = sole - forward[s] * (body.FOOT * 0.25 - r)
         joints[f"{s}_toes"] = sole + forward[s] * (body.FOOT * 0.75 - r)
         dirs[f"{s}_foot"] = forward[s]
 
 
+@cache  # the same few strokes for every pose: two trunk widths, one per view
 def _chains(trunk_width: float) -> tuple[Chain, ...]:
     chains = [
         Chain("trunk", ("hips", "lumbar", "neck_base"), trunk_width),
@@ -151,10 +154,10 @@ def _place_side(pose: Pose) -> Skeleton:
         "right_hip": joints["hips"],
     }
     _limbs(pose, joints, dirs, anchors, {"left": 1, "right": 1})
-    _feet(joints, dirs, {s.value: rotate(dirs[f"{s.value}_shank"], 90 + _ankle(pose, s)) for s in SIDES})
+    _feet(joints, dirs, {s: rotate(dirs[f"{s}_shank"], 90 + _ankle(pose, s)) for s in SIDE_NAMES})
     # At zero every segment's back faces -x; a segment's back turns with the segment.
     rest = {"pelvis": UP, "trunk": UP, "neck": UP}
-    rest |= {f"{s.value}_{seg}": DOWN for s in SIDES for seg in ("thigh", "shank", "upper_arm", "forearm")}
+    rest |= {f"{s}_{seg}": DOWN for s in SIDE_NAMES for seg in ("thigh", "shank", "upper_arm", "forearm")}
     posterior = {name: -1 * dirs[name] / base for name, base in rest.items()}
     return Skeleton(joints, _chains(body.TRUNK_WIDTH), dirs, posterior)
 
@@ -175,8 +178,8 @@ def _place_front(pose: Pose) -> Skeleton:
     return Skeleton(joints, _chains(body.HIP_WIDTH - body.LIMB_WIDTH), dirs, {})
 
 
-def _ankle(pose: Pose, side: BodySide) -> float:
-    return float(getattr(pose.angles, f"{side.value}_ankle"))
+def _ankle(pose: Pose, side: str) -> float:
+    return float(getattr(pose.angles, f"{side}_ankle"))
 
 
 _PLACERS = {View.SIDE: _place_side, View.FRONT: _place_front}

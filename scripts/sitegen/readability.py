@@ -44,7 +44,7 @@ def flesch_kincaid_grade(text: str) -> float:
     arithmetic and rounding, step for step; a test holds the two equal on every passage.
     """
     words = _TEXTSTAT.lexicon_count(text)
-    syllables = sum(_syllables(word) for word in _TEXTSTAT.remove_punctuation(text.lower()).split())
+    syllables = sum(map(_syllables, _TEXTSTAT.remove_punctuation(text.lower()).split()))
     per_word = _TEXTSTAT._legacy_round(float(syllables) / float(words), 1) if words else 0.0
     sentence_length = _TEXTSTAT.avg_sentence_length(text)
     return float(_TEXTSTAT._legacy_round(0.39 * sentence_length + 11.8 * per_word - 15.59, 1))
