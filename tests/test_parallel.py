@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,19 +16,28 @@ from sitegen.pipeline import generate
 
 from .conftest import ROOT
 
+MANY = parallel.MIN_ITEMS * 2
+multicore = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: everything runs in a loop")
+
+
+@pytest.fixture
+def single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Other tests leave threads behind (test servers, Playwright); these are about the helpers.
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
 
 def square_and_pid(offset: int, item: int) -> tuple[int, int]:
+    time.sleep(0.001)  # long enough that the helpers start before the caller is done
     return item * item + offset, os.getpid()
 
 
-def test_many_items_run_in_worker_processes_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Other tests leave threads behind (test servers, Playwright); this one is about the pool.
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    items = list(range(parallel.MIN_ITEMS * 2))
-    results = parallel.pmap(square_and_pid, 1, items)
-    assert [value for value, _ in results] == [i * i + 1 for i in items]
-    if (os.cpu_count() or 1) > 1:
-        assert os.getpid() not in {pid for _, pid in results}
+@multicore
+@pytest.mark.usefixtures("single_threaded")
+def test_many_items_are_shared_by_the_caller_and_helpers_in_order() -> None:
+    results = parallel.pmap(square_and_pid, 1, list(range(MANY)))
+    assert [value for value, _ in results] == [i * i + 1 for i in range(MANY)]
+    pids = {pid for _, pid in results}
+    assert os.getpid() in pids and len(pids) > 1
 
 
 def test_few_items_or_other_threads_stay_in_this_process() -> None:
@@ -35,58 +46,91 @@ def test_few_items_or_other_threads_stay_in_this_process() -> None:
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        results = parallel.pmap(square_and_pid, 0, list(range(parallel.MIN_ITEMS * 2)))
+        results = parallel.pmap(square_and_pid, 0, list(range(MANY)))
     finally:
         stop.set()
         thread.join()
     assert {pid for _, pid in results} == {os.getpid()}
 
 
-def fail_on_seven(_: None, item: int) -> int:
-    if item == 7:
-        raise ValueError("seven")
+class Unpicklable(Exception):
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle")
+
+
+def fail_in_a_helper(failure: tuple[int, str], item: int) -> int:
+    caller, how = failure
+    time.sleep(0.001)
+    if os.getpid() != caller:
+        if how == "raise":
+            raise ValueError(f"item {item} failed")
+        if how == "unpicklable":
+            raise Unpicklable("kept as text")
+        os._exit(3)  # the helper dies without a word
     return item
 
 
-def test_an_error_in_a_worker_reaches_the_caller() -> None:
-    with pytest.raises(ValueError, match="seven"):
-        parallel.pmap(fail_on_seven, None, list(range(parallel.MIN_ITEMS * 2)))
+@multicore
+@pytest.mark.usefixtures("single_threaded")
+@pytest.mark.parametrize(
+    ("how", "error", "words"),
+    [
+        ("raise", ValueError, r"item \d+ failed"),
+        ("unpicklable", parallel.WorkerError, "Unpicklable: kept as text"),
+        ("die", parallel.WorkerError, "stopped without finishing"),
+    ],
+)
+def test_a_failing_helper_fails_the_call_and_leaves_no_process(how: str, error: type, words: str) -> None:
+    before = set(multiprocessing.active_children())
+    with pytest.raises(error, match=words):
+        parallel.pmap(fail_in_a_helper, (os.getpid(), how), list(range(MANY)))
+    assert set(multiprocessing.active_children()) == before
 
 
-def test_the_caller_works_while_the_pool_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    items = list(range(parallel.MIN_ITEMS * 2))
-    with parallel.pmap_start(square_and_pid, 0, items) as pending:
-        meanwhile = sum(items)  # the caller's own work, done before it waits
-        results = pending.result()
-    assert meanwhile == sum(items)
-    assert [value for value, _ in results] == [i * i for i in items]
+def test_an_error_in_the_caller_stops_the_helpers(single_threaded: None) -> None:
+    before = set(multiprocessing.active_children())
+    with pytest.raises(ValueError, match="item 3"):
+        parallel.pmap(fail_in_the_caller, os.getpid(), list(range(MANY)))
+    assert set(multiprocessing.active_children()) == before
+
+
+def fail_in_the_caller(caller: int, item: int) -> int:
+    time.sleep(0.001)
+    if os.getpid() == caller and item == 3:  # the caller takes the first batch
+        raise ValueError(f"item {item}")
+    return item
 
 
 @pytest.fixture
 def every_core(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Send even a small corpus to worker processes; record whether each map used a pool."""
-    pools: list[bool] = []
-    start = parallel.pmap_start
+    """Send even a small corpus to helper processes; record whether each map's jobs ran in more than one."""
+    used: list[bool] = []
+    real = parallel.pmap
 
-    def recording(function: Any, state: Any, items: Any) -> parallel.Pending[Any]:
-        pending = start(function, state, items)
-        pools.append(pending._pool is not None)
-        return pending
+    def recording(function: Any, state: Any, items: Any) -> list[Any]:
+        results = real(_with_pid, (function, state), items)
+        used.append(len({pid for pid, _ in results}) > 1)
+        return [result for _, result in results]
 
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "BATCH", 1)
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     for module in (load, checks, render):
-        monkeypatch.setattr(module, "pmap_start", recording, raising=False)
-    monkeypatch.setattr(parallel, "pmap_start", recording)
-    return pools
+        monkeypatch.setattr(module, "pmap", recording)
+    return used
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: everything runs in a loop")
+def _with_pid(job: tuple[Any, Any], item: Any) -> tuple[int, Any]:
+    function, state = job
+    time.sleep(0.002)  # so a helper gets jobs even from a small corpus
+    return os.getpid(), function(state, item)
+
+
+@multicore
 def test_the_real_site_is_the_same_generated_on_every_core(every_core: list[bool]) -> None:
     with_pool = generate(ROOT)
-    # Exercises are checked where they load, so the check phase has nothing left for a pool.
-    assert every_core == [True, False, True], "load and render should each have used a pool"
+    # Exercises are checked where they load, so the check phase has nothing left to share.
+    assert every_core == [True, False, True], "load and render should each have used helpers"
     parallel.MIN_ITEMS = 10**9  # restored by monkeypatch
     in_a_loop = generate(ROOT)
     assert with_pool.pages == in_a_loop.pages
@@ -94,7 +138,7 @@ def test_the_real_site_is_the_same_generated_on_every_core(every_core: list[bool
     assert with_pool.readability == in_a_loop.readability
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: everything runs in a loop")
+@multicore
 def test_problems_are_the_same_found_on_every_core(fixture_project: Path, every_core: list[bool]) -> None:
     exercise = fixture_project / "exercises" / "alpha-slide.yaml"
     text = exercise.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import Any
 from .figure_checks import figure_problems
 from .load import Catalog, Located, Source
 from .models import HTML_TAG, ID_PATTERN, Category, Exercise, NerveLoad
-from .parallel import pmap_start
+from .parallel import pmap
 from .problems import Problem, Severity
 from .readability import Row, readability_problems, readability_row
 
@@ -28,14 +28,14 @@ def check_with_grades(catalog: Catalog) -> tuple[list[Problem], list[Row]]:
 
     Checks of one exercise at a time are most of the work (reading grades, figure
     geometry). The build runs them as it loads each file (`load_corpus(root,
-    check_exercise)`); any not run yet run here, on every core in a large library, while
-    this process runs the checks across files.
+    check_exercise)`); any not run yet run here, on every core in a large library.
     """
     exercise_ids = sorted(catalog.exercises)
     missing = [key for key in exercise_ids if key not in catalog.exercise_checks]
-    with pmap_start(_check_exercise_by_id, catalog, missing) as pending:
-        problems = [problem for check in CHECKS for problem in check(catalog)]
-        checked = catalog.exercise_checks | dict(zip(missing, pending.result(), strict=True))
+    problems = [problem for check in CHECKS for problem in check(catalog)]
+    checked = catalog.exercise_checks | dict(
+        zip(missing, pmap(_check_exercise_by_id, catalog, missing), strict=True)
+    )
     per_exercise = [checked[key] for key in exercise_ids]
     problems += [problem for found, _ in per_exercise for problem in found]
     return problems, [row for _, row in per_exercise]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,7 +18,7 @@ from .figure import exercise_figure
 from .gcpause import paused_gc
 from .load import Catalog
 from .models import Category, Exercise, Routine
-from .parallel import pmap_start
+from .parallel import pmap
 from .templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
@@ -161,39 +162,76 @@ _CORPUS_PAGES = {
 def render(catalog: Catalog) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs_dir."""
     context = _context(catalog, derive(catalog))
-    exercise_ids = sorted(catalog.exercises)
-    # Exercise pages and their figures are most of the work: in a large library they go
-    # to every core while this process renders the pages that do not need them.
-    with pmap_start(_exercise_page, (context, catalog), exercise_ids) as pending:
-        pages = {path: _render(template, context) for path, template in _CORPUS_PAGES.items()}
-        figures = anatomy_figures(catalog)
-        for key in sorted(catalog.anatomy):
-            pages[f"anatomy/{key}.md"] = _render_item(context, catalog, "anatomy", key, figures)
-        for slug in sorted(catalog.guides):
-            pages[f"learn/{slug}.md"] = _render_item(context, catalog, "learn", slug, figures)
-        builder = {**context, **_BUILDER_LIMITS}
-        routine_data = routine_catalog.catalog_script(
-            routine_catalog.routine_catalog(context["exercises"], context["references"])
-        )
-        drawn = pending.result()
-    for exercise_id, (figure, page) in zip(exercise_ids, drawn, strict=True):
-        figures[f"exercises/{exercise_id}"] = figure
-        pages[f"exercises/{exercise_id}.md"] = page
+    figures = anatomy_figures(catalog)
+    # Each page that shows no exercise's figure but its own is one job; in a large library
+    # they run on every core. The corpus pages go first: each is one big job, and a big
+    # job taken last would leave the other cores waiting.
+    jobs = [("corpus", path) for path in _CORPUS_PAGES] + [(ROUTINE_DATA, "")]
+    jobs += [(folder, key) for folder in ("anatomy", "learn") for key in sorted(_table(catalog, folder))]
+    jobs += [("exercises", key) for key in sorted(catalog.exercises)]
+    outputs = dict(zip(jobs, pmap(_render_job, (context, catalog, figures), jobs), strict=True))
+    routine_data = outputs.pop((ROUTINE_DATA, ""))[1]
+    pages: dict[str, str] = {}
+    for (folder, key), (figure, page) in outputs.items():
+        if figure is not None:
+            figures[f"{folder}/{key}"] = figure
+        pages[key if folder == "corpus" else f"{folder}/{key}.md"] = page
     # A routine page shows each exercise's figure; the My routine page holds them all.
     for key in sorted(catalog.routines):
         pages[f"routines/{key}.md"] = _render_item(context, catalog, "routines", key, figures)
-    pages[routine_catalog.PAGE] = _render(
-        "my_routine.md.j2", {**builder, "figures": figures}, {"routine_data": routine_data}
-    )
+    builder = {**context, **_BUILDER_LIMITS, "figures": figures}
+    pages[routine_catalog.PAGE] = _render("my_routine.md.j2", builder, {"routine_data": routine_data})
     return dict(sorted(pages.items()))
 
 
-def _exercise_page(state: tuple[dict[str, Any], Catalog], exercise_id: str) -> tuple[Markup, str]:
-    """One exercise's figure and its page."""
-    context, catalog = state
-    figure = exercise_figure_of(catalog, exercise_id)
-    own = {f"exercises/{exercise_id}": figure}
-    return figure, _render_item(context, catalog, "exercises", exercise_id, own)
+#: The job that turns every exercise into the My routine page's data (not a page itself).
+ROUTINE_DATA = "routine-data"
+
+
+Context = dict[str, Any]
+#: What a render job returns: the exercise's figure (or None) and its text.
+Drawn = tuple[Markup | None, str]
+
+
+def _render_job(state: tuple[Context, Catalog, dict[str, Markup]], job: tuple[str, str]) -> Drawn:
+    """One job of render: (the exercise's figure, or None; the page or the routine data)."""
+    context, catalog, figures = state
+    folder, key = job
+    return _JOBS[folder](context, catalog, folder, key, figures)
+
+
+def _exercise_job(context: Context, catalog: Catalog, folder: str, key: str, _: dict[str, Markup]) -> Drawn:
+    figure = exercise_figure_of(catalog, key)
+    return figure, _render_item(context, catalog, folder, key, {f"{folder}/{key}": figure})
+
+
+def _item_job(context: Context, catalog: Catalog, folder: str, key: str, figures: dict[str, Markup]) -> Drawn:
+    return None, _render_item(context, catalog, folder, key, figures)
+
+
+def _corpus_job(context: Context, _: Catalog, folder: str, key: str, figures: dict[str, Markup]) -> Drawn:
+    return None, _render(_CORPUS_PAGES[key], context)
+
+
+def _routine_data_job(
+    context: Context, _: Catalog, folder: str, key: str, figures: dict[str, Markup]
+) -> Drawn:
+    data = routine_catalog.routine_catalog(context["exercises"], context["references"])
+    return None, routine_catalog.catalog_script(data)
+
+
+#: Each kind of render job and how to do it.
+_JOBS: dict[str, Callable[[Context, Catalog, str, str, dict[str, Markup]], Drawn]] = {
+    "exercises": _exercise_job,
+    "anatomy": _item_job,
+    "learn": _item_job,
+    "corpus": _corpus_job,
+    ROUTINE_DATA: _routine_data_job,
+}
+
+
+def _table(catalog: Catalog, folder: str) -> dict[str, Any]:
+    return catalog.tables()[_ITEM_PAGES[folder][0]]
 
 
 def _render_item(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import cache
 from pathlib import Path
 
 from .load import ANATOMY_DIR, EXERCISES_DIR, GLOSSARY_FILE, REFERENCES_DIR, ROUTINES_DIR
@@ -35,7 +36,12 @@ def schemas() -> dict[str, str]:
 
 def schema_hint(source: str, kind: str) -> str:
     """The first line a data file at `source` (relative path) needs for its schema."""
-    target = os.path.relpath(f"{SCHEMA_DIR}/{kind}.schema.json", Path(source).parent.as_posix())
+    return _hint_in(Path(source).parent.as_posix(), kind)
+
+
+@cache  # one answer per folder: a library has thousands of files in a handful of folders
+def _hint_in(folder: str, kind: str) -> str:
+    target = os.path.relpath(f"{SCHEMA_DIR}/{kind}.schema.json", folder)
     return HINT_PREFIX + Path(target).as_posix()
 
 
@@ -44,15 +50,17 @@ def check_schema_comments(root: Path) -> list[Problem]:
     problems = []
     for location, kind in YAML_SOURCES.items():
         base = root / location
-        files = [base] if base.suffix == ".yaml" else sorted(base.glob("*.yaml"))
-        for path in files:
+        single = base.suffix == ".yaml"
+        folder = Path(location).parent.as_posix() if single else location
+        expected = _hint_in(folder, kind)
+        for path in [base] if single else sorted(base.glob("*.yaml")):
             if not path.is_file():
                 continue
-            rel = path.relative_to(root).as_posix()
             # Only the first line: the loader reports files that are too big or not UTF-8.
             with path.open("rb") as file:
                 first = file.readline(512).decode("utf-8", errors="replace").strip()
-            expected = schema_hint(rel, kind)
             if first != expected:
-                problems.append(Problem(rel, 1, 1, "(file)", f"first line must be '{expected}'"))
+                problems.append(
+                    Problem(f"{folder}/{path.name}", 1, 1, "(file)", f"first line must be '{expected}'")
+                )
     return problems
