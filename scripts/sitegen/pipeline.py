@@ -47,7 +47,10 @@ def load(root: Path) -> tuple[Catalog, list[Problem]]:
 def check_all(root: Path, catalog: Catalog) -> tuple[list[Problem], list[Row]]:
     """Every check of a loaded corpus, and the reading grades printed when the build fails."""
     problems, readability = check_with_grades(catalog)
-    problems += check_schema_comments(root)
+    texts = {
+        located.path: located.parsed.text for table in catalog.raw.values() for located in table.values()
+    }
+    problems += check_schema_comments(root, texts)
     problems += check_review_dates(catalog, today())
     return problems, readability
 

@@ -162,16 +162,16 @@ _CORPUS_PAGES = {
 def render(catalog: Catalog) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs_dir."""
     context = _context(catalog, derive(catalog))
-    figures = anatomy_figures(catalog)
     # Each page that shows no exercise's figure but its own is one job; in a large library
     # they run on every core. The corpus pages go first: each is one big job, and a big
     # job taken last would leave the other cores waiting.
     jobs = [("corpus", path) for path in _CORPUS_PAGES] + [(ROUTINE_DATA, "")]
     jobs += [(folder, key) for folder in ("anatomy", "learn") for key in sorted(_table(catalog, folder))]
     jobs += [("exercises", key) for key in sorted(catalog.exercises)]
-    outputs = dict(zip(jobs, pmap(_render_job, (context, catalog, figures), jobs), strict=True))
+    outputs = dict(zip(jobs, pmap(_render_job, (context, catalog), jobs), strict=True))
     routine_data = outputs.pop((ROUTINE_DATA, ""))[1]
     pages: dict[str, str] = {}
+    figures: dict[str, Markup] = {}
     for (folder, key), (figure, page) in outputs.items():
         if figure is not None:
             figures[f"{folder}/{key}"] = figure
@@ -193,38 +193,37 @@ Context = dict[str, Any]
 Drawn = tuple[Markup | None, str]
 
 
-def _render_job(state: tuple[Context, Catalog, dict[str, Markup]], job: tuple[str, str]) -> Drawn:
-    """One job of render: (the exercise's figure, or None; the page or the routine data)."""
-    context, catalog, figures = state
+def _render_job(state: tuple[Context, Catalog], job: tuple[str, str]) -> Drawn:
+    """One job of render: (the page's own figure, or None; the page or the routine data)."""
+    context, catalog = state
     folder, key = job
-    return _JOBS[folder](context, catalog, folder, key, figures)
+    return _JOBS[folder](context, catalog, folder, key)
 
 
-def _exercise_job(context: Context, catalog: Catalog, folder: str, key: str, _: dict[str, Markup]) -> Drawn:
-    figure = exercise_figure_of(catalog, key)
+def _figure_page_job(context: Context, catalog: Catalog, folder: str, key: str) -> Drawn:
+    """An exercise or a structure: its figure, and its page showing it."""
+    figure = _FIGURE_OF[folder](catalog, key)
     return figure, _render_item(context, catalog, folder, key, {f"{folder}/{key}": figure})
 
 
-def _item_job(context: Context, catalog: Catalog, folder: str, key: str, figures: dict[str, Markup]) -> Drawn:
-    return None, _render_item(context, catalog, folder, key, figures)
+def _guide_job(context: Context, catalog: Catalog, folder: str, key: str) -> Drawn:
+    return None, _render_item(context, catalog, folder, key, {})
 
 
-def _corpus_job(context: Context, _: Catalog, folder: str, key: str, figures: dict[str, Markup]) -> Drawn:
+def _corpus_job(context: Context, _: Catalog, folder: str, key: str) -> Drawn:
     return None, _render(_CORPUS_PAGES[key], context)
 
 
-def _routine_data_job(
-    context: Context, _: Catalog, folder: str, key: str, figures: dict[str, Markup]
-) -> Drawn:
+def _routine_data_job(context: Context, _: Catalog, folder: str, key: str) -> Drawn:
     data = routine_catalog.routine_catalog(context["exercises"], context["references"])
     return None, routine_catalog.catalog_script(data)
 
 
 #: Each kind of render job and how to do it.
-_JOBS: dict[str, Callable[[Context, Catalog, str, str, dict[str, Markup]], Drawn]] = {
-    "exercises": _exercise_job,
-    "anatomy": _item_job,
-    "learn": _item_job,
+_JOBS: dict[str, Callable[[Context, Catalog, str, str], Drawn]] = {
+    "exercises": _figure_page_job,
+    "anatomy": _figure_page_job,
+    "learn": _guide_job,
     "corpus": _corpus_job,
     ROUTINE_DATA: _routine_data_job,
 }
@@ -259,9 +258,9 @@ _ITEM_PAGES = {
 _BUILDER_LIMITS = {"max_items": routine_catalog.MAX_ITEMS, "text_limits": routine_catalog.TEXT_LIMITS}
 
 
-def anatomy_figures(catalog: Catalog) -> dict[str, Markup]:
-    """Every structure's figure, keyed by 'anatomy/<id>'."""
-    return {f"anatomy/{key}": anatomy_figure(a.model, key) for key, a in catalog.anatomy.items()}
+def anatomy_figure_of(catalog: Catalog, key: str) -> Markup:
+    """One structure's figure: the body with its parts highlighted."""
+    return anatomy_figure(catalog.anatomy[key].model, key)
 
 
 def exercise_figure_of(catalog: Catalog, exercise_id: str) -> Markup:
@@ -270,6 +269,13 @@ def exercise_figure_of(catalog: Catalog, exercise_id: str) -> Markup:
     anatomy = catalog.anatomy
     parts = [part for a in exercise.targets.primary if a in anatomy for part in anatomy[a].model.diagram]
     return exercise_figure(exercise, parts)
+
+
+#: Who draws the figure of each kind of page that has one.
+_FIGURE_OF: dict[str, Callable[[Catalog, str], Markup]] = {
+    "exercises": exercise_figure_of,
+    "anatomy": anatomy_figure_of,
+}
 
 
 def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -45,8 +46,11 @@ def _hint_in(folder: str, kind: str) -> str:
     return HINT_PREFIX + Path(target).as_posix()
 
 
-def check_schema_comments(root: Path) -> list[Problem]:
-    """Every YAML data file starts with the editor hint that points at its schema."""
+def check_schema_comments(root: Path, texts: Mapping[str, str | None] | None = None) -> list[Problem]:
+    """Every YAML data file starts with the editor hint that points at its schema.
+
+    `texts`: files' text the loader already read, by path under `root`; others are read.
+    """
     problems = []
     for location, kind in YAML_SOURCES.items():
         base = root / location
@@ -54,13 +58,23 @@ def check_schema_comments(root: Path) -> list[Problem]:
         folder = Path(location).parent.as_posix() if single else location
         expected = _hint_in(folder, kind)
         for path in [base] if single else sorted(base.glob("*.yaml")):
-            if not path.is_file():
-                continue
-            # Only the first line: the loader reports files that are too big or not UTF-8.
-            with path.open("rb") as file:
-                first = file.readline(512).decode("utf-8", errors="replace").strip()
-            if first != expected:
-                problems.append(
-                    Problem(f"{folder}/{path.name}", 1, 1, "(file)", f"first line must be '{expected}'")
-                )
+            rel = f"{folder}/{path.name}"
+            first = _first_line(path, (texts or {}).get(rel))
+            if first is not None and first != expected:
+                problems.append(Problem(rel, 1, 1, "(file)", f"first line must be '{expected}'"))
     return problems
+
+
+def _first_line(path: Path, text: str | None) -> str | None:
+    """A file's first line, stripped (None if there is no such file)."""
+    if text is not None:
+        return text.split("\n", 1)[0][:_LINE_BYTES].strip()
+    if not path.is_file():
+        return None
+    # Only the first line: the loader reports files that are too big or not UTF-8.
+    with path.open("rb") as file:
+        return file.readline(_LINE_BYTES).decode("utf-8", errors="replace").strip()
+
+
+#: How much of a first line is read: a hint is far shorter.
+_LINE_BYTES = 512

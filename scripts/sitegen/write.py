@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,18 +26,13 @@ class Changes:
 def plan(pages: dict[str, str], out_dir: Path) -> Changes:
     """Compare pages with what is on disk, without writing (the dry-run mode)."""
     changes = Changes()
+    on_disk = _files_under(out_dir)
     for rel, content in pages.items():
-        target = out_dir / rel
-        if target.is_file() and target.read_text(encoding="utf-8") == content:
+        if rel in on_disk and (out_dir / rel).read_text(encoding="utf-8") == content:
             changes.unchanged += 1
         else:
             changes.written.append(rel)
-    if out_dir.is_dir():
-        wanted = set(pages) | {MARKER}
-        for path in sorted(out_dir.rglob("*")):
-            rel = path.relative_to(out_dir).as_posix()
-            if path.is_file() and rel not in wanted:
-                changes.removed.append(rel)
+    changes.removed = sorted(on_disk - set(pages) - {MARKER})
     return changes
 
 
@@ -44,15 +40,25 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> Changes:
     """Bring `out_dir` in line with `pages`, touching only what differs."""
     _claim(out_dir)
     changes = plan(pages, out_dir)
+    for folder in sorted({(out_dir / rel).parent for rel in changes.written}):
+        folder.mkdir(parents=True, exist_ok=True)
     for rel in changes.written:
-        target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
         # newline="\n" keeps output byte-identical across platforms.
-        target.write_text(pages[rel], encoding="utf-8", newline="\n")
+        (out_dir / rel).write_text(pages[rel], encoding="utf-8", newline="\n")
     for rel in changes.removed:
         (out_dir / rel).unlink()
-    _remove_empty_dirs(out_dir)
+    if changes.removed:
+        _remove_empty_dirs(out_dir)
     return changes
+
+
+def _files_under(out_dir: Path) -> set[str]:
+    """Every file under `out_dir`, as a path relative to it with "/" separators."""
+    found: set[str] = set()
+    for folder, _, files in os.walk(out_dir):
+        prefix = Path(folder).relative_to(out_dir).as_posix()
+        found.update(name if prefix == "." else f"{prefix}/{name}" for name in files)
+    return found
 
 
 def _claim(out_dir: Path) -> None:
