@@ -25,7 +25,7 @@ def figure_problems(figure: Figure) -> Iterator[tuple[Loc, str]]:
 
 
 def _joint_problems(pose: Pose, view: View) -> Iterator[tuple[Loc, str]]:
-    for field, value in pose.angles.model_dump().items():
+    for field, value in pose.angles:  # (field name, value) pairs
         joint = field.removeprefix("left_").removeprefix("right_")
         limits = RANGES[view].get(joint)
         if limits is not None and not limits.low <= value <= limits.high:
@@ -39,10 +39,10 @@ def _joint_problems(pose: Pose, view: View) -> Iterator[tuple[Loc, str]]:
 
 def _contact_problems(pose: Pose, figure: Figure) -> Iterator[tuple[Loc, str]]:
     """The body must not go through the floor and must rest on the floor or a prop."""
-    skeleton = place(pose, figure.view)
+    extents = place(pose, figure.view).extents()
     floor = props.floor_top(figure.props)
     surfaces = props.surfaces(figure.props)
-    name, centre, radius = min(skeleton.extents(), key=lambda e: e[1].imag - e[2])
+    name, centre, radius = min(extents, key=lambda e: e[1].imag - e[2])
     depth = floor - (centre.imag - radius)
     if depth > SINK_TOLERANCE:
         where = "the mat" if floor else "the floor"
@@ -50,9 +50,9 @@ def _contact_problems(pose: Pose, figure: Figure) -> Iterator[tuple[Loc, str]]:
         yield ("hips",), f"the body goes {depth:.1f} below {where} (at the {_label(name)}); {fix}"
         return
     gaps = []
-    for _, point, r in skeleton.extents():
-        bottom = point.imag - r
-        under = [s.top for s in surfaces if s.x0 <= point.real <= s.x1 and s.top <= bottom + SINK_TOLERANCE]
+    for _, point, r in extents:
+        x, bottom = point.real, point.imag - r
+        under = [s.top for s in surfaces if s.x0 <= x <= s.x1 and s.top <= bottom + SINK_TOLERANCE]
         gaps.append(bottom - max(under))
     hover = min(gaps)
     if hover > HOVER_TOLERANCE:

@@ -82,6 +82,10 @@ FACETS: tuple[Facet, ...] = (
 )
 
 
+#: How each facet matches, by name.
+_RULES = {facet.name: facet.match for facet in FACETS}
+
+
 def facet_values(exercise: Exercise) -> dict[str, list[str]]:
     """The option values an exercise carries for each facet, in facet order."""
     return {
@@ -95,7 +99,7 @@ def facet_values(exercise: Exercise) -> dict[str, list[str]]:
 
 def matches(values: dict[str, list[str]], ticked: dict[str, set[str]]) -> bool:
     """Whether an exercise passes every facet with ticked options (the script does the same)."""
-    rules = {facet.name: facet.match for facet in FACETS}
+    rules = _RULES
     for name, chosen in ticked.items():
         if not chosen:
             continue
