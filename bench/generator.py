@@ -75,8 +75,19 @@ def run_generator(root: Path) -> Phases:
     return Phases(load_ms, check_ms, render_ms, write_ms, len(pages))
 
 
-def time_generator(root: Path) -> Phases:
-    """Run the generator on `root` in a fresh Python process and return its phase times."""
+#: Generator runs per size. A run takes from 0.1 to 5 s, and this machine's other load
+#: moves one run by ±20 %; the run with the median total is reported.
+RUNS = 3
+
+
+def time_generator(root: Path, runs: int = RUNS) -> Phases:
+    """Run the generator on `root` `runs` times, each in a fresh process; the median run's phases."""
+    done = sorted((_run_once(root) for _ in range(runs)), key=lambda phases: phases.total_ms)
+    return done[len(done) // 2]
+
+
+def _run_once(root: Path) -> Phases:
+    """One generator run on `root` in a fresh Python process."""
     command = [sys.executable, "-m", "bench.generator", str(root)]
     done = subprocess.run(command, env=child_env(), capture_output=True, text=True, check=False)
     if done.returncode != 0:

@@ -1,8 +1,9 @@
 """`make bench`: build synthetic libraries of 10-3,000 exercises and plain Material sites of the same size.
 
-For each size: the generator's own time by phase (in a fresh process), then `mkdocs build
---strict` of our site (whose hook runs the generator again) and of a plain MkDocs +
-Material site with as many pages, each timed with its peak memory. Then the time from
+For each size: the generator's own time by phase (the median of three runs, each in a
+fresh process), then `mkdocs build --strict` of our site (whose hook runs the generator
+again) and of a plain MkDocs + Material site with as many pages, each timed with its
+peak memory. Then the time from
 saving an exercise to its rebuilt page under `mkdocs serve`. Prints a table, the growth of
 cost per page and each target; writes build/bench/results.json. Exits 0 when targets fail
 (it reports, it does not gate) and non-zero when a build fails.
