@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import multiprocessing
 import os
 import threading
@@ -157,3 +158,18 @@ def test_problems_are_the_same_found_on_every_core(fixture_project: Path, every_
     found = found[0]
     assert any("neck" in problem.field for problem in found)
     assert any(problem.path == "exercises/broken.yaml" for problem in loaded)
+
+
+def test_without_fork_everything_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # as on Windows
+    assert {pid for _, pid in parallel.pmap(square_and_pid, 0, list(range(MANY)))} == {os.getpid()}
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_GETPIPE_SZ"), reason="pipe sizes are Linux's")
+def test_a_helpers_pipe_has_room_for_several_batches() -> None:
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    parallel._widen(writer)
+    assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) >= parallel.PIPE_BYTES
+    reader.close()
+    writer.close()

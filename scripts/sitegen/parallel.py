@@ -12,7 +12,6 @@ are), and they come back in the order of the items however the batches fell.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import multiprocessing
 import os
 import threading
@@ -34,8 +33,6 @@ BATCH = 8
 #: Room in each helper's pipe, so it need not wait while the caller runs a batch of its own
 #: (Linux's default is 64 KiB; a batch of rendered pages is several hundred).
 PIPE_BYTES = 1 << 20
-#: Linux's fcntl to resize a pipe (not exported by the fcntl module before Python 3.10).
-_F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,9 @@ def pmap(function: Callable[[Any, T], R], state: Any, items: Sequence[T]) -> lis
     helpers = min(os.cpu_count() or 1, 8) - 1  # the caller is a worker too
     # Forking a process that runs other threads (mkdocs serve's live-reload server) can
     # deadlock in the child, so only a single-threaded build goes parallel.
-    if len(items) < MIN_ITEMS or helpers < 1 or threading.active_count() > 1:
+    # Helpers inherit the work by forking, which Windows cannot do.
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if len(items) < MIN_ITEMS or helpers < 1 or not forks or threading.active_count() > 1:
         return [function(state, item) for item in items]
     context = multiprocessing.get_context("fork")
     job = _Job(function, state, items, context.Value("q", 0))
@@ -136,5 +135,7 @@ def _help(job: _Job[Any, Any], writer: Connection) -> None:
 
 def _widen(writer: Connection) -> None:
     """Give a pipe room for several batches (Linux only; elsewhere it keeps its size)."""
-    with contextlib.suppress(OSError):
-        fcntl.fcntl(writer.fileno(), _F_SETPIPE_SZ, PIPE_BYTES)
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl  # POSIX only; F_SETPIPE_SZ is Linux's
+
+        fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
