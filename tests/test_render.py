@@ -6,7 +6,7 @@ import pytest
 from jinja2 import Template
 
 from sitegen.load import load_corpus
-from sitegen.render import RenderError, _render, render
+from sitegen.render import RenderError, _render, has_template_syntax, render
 
 from .conftest import FIXTURE_CORPUS, GOLDEN, match_golden
 
@@ -97,6 +97,22 @@ def test_leftover_template_syntax_fails_loudly(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(render_module, "environment", lambda: FakeEnv())
     with pytest.raises(RenderError, match="unrendered"):
         _render("x.md.j2", {})
+
+
+@pytest.mark.parametrize("token", ["{{", "{%", "}}", "%}"])
+@pytest.mark.parametrize("where", ["{}", "a {} b", "{}z", "z{}"])
+def test_every_template_token_is_found_anywhere(token: str, where: str) -> None:
+    # A non-Latin-1 character makes the string's wider kind, where searching differs.
+    assert has_template_syntax("☐ " + where.format(token))
+    assert has_template_syntax(where.format(token))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "{", "}", "%", "{ #id }", "} {", "%{", "}{", "% } { %", "\\{\\{", "{ %"]
+)
+def test_text_without_template_tokens_passes(text: str) -> None:
+    assert not has_template_syntax(text)
+    assert not has_template_syntax("☐ " + text + " ☐")
 
 
 def _fake_template(monkeypatch: pytest.MonkeyPatch, source: str) -> None:

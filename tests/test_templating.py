@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from jinja2 import DictLoader, Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import Markup
 
 from sitegen import figure, render, templating
@@ -63,6 +63,35 @@ def test_the_site_renders_the_same_either_way(tmp_path: Path, monkeypatch: pytes
         outputs.append(render.render(catalog))
     assert len(list(tmp_path.glob("sitegen-*.cache"))) >= len(list(TEMPLATES.glob("*.j2")))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_template_edited_between_builds_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog, _ = load_corpus(FIXTURE)
+    templates = {"glossary.md.j2": "# Glossary one\n", "figure.html.j2": "<figure>one</figure>"}
+    for env in (render.environment(), figure.svg_environment()):
+        monkeypatch.setattr(env, "loader", ChoiceLoader([DictLoader(templates), env.loader]))  # type: ignore[list-item]
+    try:
+        first = render.render(catalog)
+        templates.update({"glossary.md.j2": "# Glossary two\n", "figure.html.j2": "<figure>two</figure>"})
+        second = render.render(catalog)
+    finally:
+        monkeypatch.undo()
+        for env in (render.environment(), figure.svg_environment()):
+            templating.reread(env)  # later tests must not meet these stand-ins
+    assert first["glossary.md"] == "# Glossary one\n" and second["glossary.md"] == "# Glossary two\n"
+    assert "<figure>one</figure>" in first["exercises/alpha-slide.md"]
+    assert "<figure>two</figure>" in second["exercises/alpha-slide.md"]
+
+
+def test_a_lookup_within_a_build_does_not_read_the_file_again() -> None:
+    env = templating.make_environment()
+    sources = {"t.j2": "one"}
+    env.loader = DictLoader(sources)
+    assert env.get_template("t.j2").render() == "one"
+    sources["t.j2"] = "two"
+    assert env.get_template("t.j2").render() == "one"
+    templating.reread(env)
+    assert env.get_template("t.j2").render() == "two"
 
 
 def _finalizing(source: str) -> Environment:

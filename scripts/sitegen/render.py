@@ -14,12 +14,12 @@ from markupsafe import Markup
 
 from . import filters, routine_catalog, structured, text
 from .anatomy_figure import anatomy_figure
-from .figure import exercise_figure
+from .figure import exercise_figure, svg_environment
 from .gcpause import paused_gc
 from .load import Catalog
 from .models import Category, Exercise, Routine
 from .parallel import pmap
-from .templating import make_environment
+from .templating import make_environment, reread
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
 RED_FLAGS_GUIDE = "red-flags"
@@ -32,10 +32,9 @@ START_ROUTINE = "gentle-start"
 INTRO_GUIDE = "what-is-sciatica"
 HELP_GUIDE = "using-this-guide"
 
-#: Template syntax that must never reach a reader. Looked for with `in` (a fast substring
-#: search), not a pattern: a pattern of alternatives reads the My routine page's
-#: megabytes a character at a time.
-_LEFTOVER = ("{{", "{%", "}}", "%}")
+#: Template syntax that must never reach a reader: "{{", "{%", "}}" and "%}", as each brace
+#: and what may stand next to it (on the brace's inner side) to make a token.
+_LEFTOVER = {"{": (1, "{%"), "}": (-1, "}%")}
 #: A guide's Markdown link to a generated page, e.g. "](../anatomy/piriformis.md".
 _PAGE_LINK = re.compile(r"\]\(\.\./(exercises|anatomy|routines)/([a-z0-9-]+)\.md")
 
@@ -165,6 +164,8 @@ _CORPUS_PAGES = {
 @paused_gc
 def render(catalog: Catalog) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs_dir."""
+    for env in (environment(), svg_environment()):
+        reread(env)  # a template edited since the last build (under mkdocs serve)
     context = _context(catalog, derive(catalog))
     # Each page that shows no exercise's figure but its own is one job; in a large library
     # they run on every core. The corpus pages go first: each is one big job, and a big
@@ -345,10 +346,27 @@ def _render(template: str, context: dict[str, Any], slots: dict[str, str] | None
     marks = {name: f"\0{name}\0" for name in slots or {}}
     output = environment().get_template(template).render(context | {n: Markup(m) for n, m in marks.items()})
     # Guard: a template mistake must fail loudly, not print "{{" to a reader.
-    if any(token in output for token in _LEFTOVER):
+    if has_template_syntax(output):
         raise RenderError(f"{template}: unrendered template syntax in the output")
     for name, mark in marks.items():
         if output.count(mark) != 1:
             raise RenderError(f"{template}: '{name}' must be used exactly once")
         output = output.replace(mark, (slots or {})[name])
     return output.rstrip("\n") + "\n"
+
+
+def has_template_syntax(output: str) -> bool:
+    """Whether `output` holds "{{", "{%", "}}" or "%}".
+
+    Braces are rare in a page, so each is found with `find` and its neighbour looked at. On
+    pages with non-Latin-1 text (checkboxes, arrows) Python searches a two-character string
+    a character at a time: four such searches took a tenth of an exercise page's render.
+    """
+    for brace, (step, partners) in _LEFTOVER.items():
+        at = output.find(brace)
+        while at != -1:
+            beside = at + step
+            if 0 <= beside < len(output) and output[beside] in partners:
+                return True
+            at = output.find(brace, at + 1)
+    return False

@@ -54,10 +54,19 @@ def template_loader() -> BaseLoader:
 def make_environment(**options: Any) -> Environment:
     """An environment on our templates with the compiled-template cache.
 
+    It reads each template once: call `reread` before each build, so a template edited
+    under `mkdocs serve` is used by the next build. (Jinja2's auto_reload instead checks
+    the file's time at every lookup, three times per exercise page.)
     With a `finalize` it must return Markup for every value (it is the escaping step).
     """
     kind = SafeFinalizeEnvironment if options.get("finalize") else Environment
-    return kind(loader=template_loader(), bytecode_cache=bytecode_cache(), **options)
+    return kind(loader=template_loader(), bytecode_cache=bytecode_cache(), auto_reload=False, **options)
+
+
+def reread(environment: Environment) -> None:
+    """Forget the templates the environment has read, so the next lookup reads the file again."""
+    if environment.cache is not None:
+        environment.cache.clear()
 
 
 class _FinalizedOutput(CodeGenerator):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 import yaml
@@ -168,6 +168,25 @@ _SECOND_DOCUMENT = "invalid YAML: a file holds one document; remove the second '
 _NO_KEY = object()
 
 
+#: What _plain_value returns for a plain '<<', which content may not use.
+_MERGE_KEY = object()
+
+
+@lru_cache(maxsize=1 << 12)
+def _plain_value(text: str) -> Any:
+    """A plain scalar that may not be text: its value by YAML 1.1's implicit types.
+
+    Field names, numbers and true/false recur on every line of every file, so each
+    distinct one is resolved once.
+    """
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            if tag == _MERGE:
+                return _MERGE_KEY
+            return _SCALARS[tag](yaml.ScalarNode(tag, text))
+    return text
+
+
 class _Builder:
     """Build plain data straight from the parser's events, refusing what content may not use.
 
@@ -240,14 +259,12 @@ class _Builder:
         tag, value = event.tag, event.value
         if tag is None or tag == "!":
             # Quoted text is always text; plain text may be a number, true/false or null.
-            tag = _STR
-            if event.implicit[0]:
-                for candidate, pattern in _IMPLICIT.get(value[:1], ()):
-                    if pattern.match(value):
-                        tag = candidate
-                        break
-            if tag is _STR:
+            if not event.implicit[0] or value[:1] not in _IMPLICIT:
                 return value
+            value = _plain_value(value)
+            if value is _MERGE_KEY:
+                raise self._error(_MERGE_WORDS, event.start_mark)
+            return value
         if tag == _MERGE:
             raise self._error(_MERGE_WORDS, event.start_mark)
         convert = _SCALARS.get(tag)
