@@ -87,24 +87,29 @@ REF_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
 }
 
 
-def _walk(data: Any, pattern: tuple[str, ...], loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Values at `pattern` in raw data; shapes that do not fit are skipped (schema errors)."""
-    if not pattern:
-        yield loc, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*" and isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _walk(item, rest, (*loc, i))
-    elif isinstance(data, dict) and head in data:
-        yield from _walk(data[head], rest, (*loc, head))
+def _walk(data: Any, pattern: tuple[str, ...]) -> list[tuple[Loc, Any]]:
+    """Values at `pattern` in raw data, in document order; shapes that do not fit are skipped
+    (schema errors). One level at a time: a library has thousands of files to walk."""
+    found: list[tuple[Loc, Any]] = [((), data)]
+    for head in pattern:
+        deeper: list[tuple[Loc, Any]] = []
+        for loc, value in found:
+            if head == "*":
+                if isinstance(value, list):
+                    deeper += [((*loc, i), item) for i, item in enumerate(value)]
+            elif isinstance(value, dict) and head in value:
+                deeper.append(((*loc, head), value[head]))
+        found = deeper
+    return found
 
 
-def all_refs(catalog: Catalog) -> Iterator[tuple[Located, Loc, str, str]]:
-    """Every id reference in every parsed file, valid or not, with where it stands."""
+def all_refs(catalog: Catalog, target: str | None = None) -> Iterator[tuple[Located, Loc, str, str]]:
+    """Every id reference (to `target` kind only, if given) in every parsed file, valid or
+    not, with where it stands."""
     for kind, fields in REF_FIELDS.items():
+        wanted = [(pattern, names) for pattern, names in fields if target in (None, names)]
         for located in catalog.raw.get(kind, {}).values():
-            for pattern, target_kind in fields:
+            for pattern, target_kind in wanted:
                 for loc, value in _walk(located.parsed.data, pattern):
                     if isinstance(value, str):
                         yield located, loc, value, target_kind
@@ -197,7 +202,7 @@ def check_sheet_length(source: Source[Exercise]) -> Iterator[Problem]:
 
 def check_references_cited(catalog: Catalog) -> Iterator[Problem]:
     """A reference nobody cites is probably a leftover (a warning, not an error)."""
-    cited = {ref_id for _, _, ref_id, kind in all_refs(catalog) if kind == "reference"}
+    cited = {ref_id for _, _, ref_id, _ in all_refs(catalog, "reference")}
     for ref_id, source in catalog.references.items():
         if ref_id not in cited:
             yield source.at(("id",), "reference is not cited anywhere", severity=Severity.WARNING)

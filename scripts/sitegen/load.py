@@ -171,6 +171,27 @@ class _Loaded:
     problems: list[Problem]
     checked: Any = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (from a helper process) as the parsed data, and validated again on arrival.
+
+        Pickling a model writes and reads back every nested model's state: about 0.19 ms
+        per exercise against 0.11 for the plain data plus a second validation.
+        """
+        source = self.source
+        if source is None:
+            return _Loaded, (self.located, None, self.problems, self.checked)
+        model, body = type(source.model), (source.body, source.body_line)
+        return _revalidated, (self.located, model, body, self.problems, self.checked)
+
+
+def _revalidated(
+    located: Located, model: type[BaseModel], body: tuple[str, int], problems: list[Problem], checked: Any
+) -> _Loaded:
+    """A valid file's outcome rebuilt from its parsed data (see _Loaded.__reduce__)."""
+    instance = model.model_validate(located.parsed.data)
+    source = Source(located.path, located.parsed, located.stem, instance, *body)
+    return _Loaded(located, source, problems, checked)
+
 
 @paused_gc
 def load_corpus(root: Path, exercise_check: ExerciseCheck | None = None) -> tuple[Catalog, list[Problem]]:
@@ -234,9 +255,14 @@ def _files(folder: Path, pattern: str, problems: list[Problem], root: Path) -> I
     """Source files in a folder, sorted; a stray .yml is reported, not ignored silently."""
     if not folder.is_dir():
         return
-    for stray in sorted(folder.glob("*.yml")):
+    for stray in sorted(folder.glob("*.yml"), key=_name):
         problems.append(Problem(_rel(root, stray), 1, 1, "(file)", "use the .yaml extension"))
-    yield from sorted(folder.glob(pattern))
+    yield from sorted(folder.glob(pattern), key=_name)
+
+
+def _name(path: Path) -> str:
+    """Sort key of files in one folder: comparing Path objects took 26 ms for 3,000 files."""
+    return path.name
 
 
 def _rel(root: Path, path: Path) -> str:

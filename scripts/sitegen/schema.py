@@ -57,7 +57,7 @@ def check_schema_comments(root: Path, texts: Mapping[str, str | None] | None = N
         single = base.suffix == ".yaml"
         folder = Path(location).parent.as_posix() if single else location
         expected = _hint_in(folder, kind)
-        for path in [base] if single else sorted(base.glob("*.yaml")):
+        for path in [base] if single else sorted(base.glob("*.yaml"), key=lambda path: path.name):
             rel = f"{folder}/{path.name}"
             first = _first_line(path, (texts or {}).get(rel))
             if first is not None and first != expected:
@@ -68,7 +68,7 @@ def check_schema_comments(root: Path, texts: Mapping[str, str | None] | None = N
 def _first_line(path: Path, text: str | None) -> str | None:
     """A file's first line, stripped (None if there is no such file)."""
     if text is not None:
-        return text.split("\n", 1)[0][:_LINE_BYTES].strip()
+        return text.partition("\n")[0][:_LINE_BYTES].strip()
     if not path.is_file():
         return None
     # Only the first line: the loader reports files that are too big or not UTF-8.
