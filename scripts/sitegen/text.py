@@ -34,6 +34,8 @@ def md_text(value: Any) -> Markup:
     """Escape a plain-text value so Markdown shows it literally and HTML never runs."""
     if type(value) is Markup:
         return value  # a macro's output, already safe (the commonest case: no copy)
+    if type(value) is str:
+        return _md_text(value)  # the next commonest: text from the data
     if hasattr(value, "__html__"):
         return Markup(value)
     if isinstance(value, int | float):
