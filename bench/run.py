@@ -1,6 +1,6 @@
 """`make bench`: build synthetic libraries of 10-3,000 exercises and plain Material sites of the same size.
 
-For each size: the generator's own time by phase (the median of three runs, each in a
+For each size: the generator's own time by phase (the median of five runs, each in a
 fresh process), then `mkdocs build --strict` of our site (whose hook runs the generator
 again) and of a plain MkDocs + Material site with as many pages, each timed with its
 peak memory. Then the time from
