@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from sitegen.yamlsrc import YamlSourceError, _Loader, parse, split_front_matter
 
@@ -81,6 +83,23 @@ def test_scalars_resolve_as_yaml_says() -> None:
     assert parse(text).data == {
         "a": "12", "b": 3, "c": 8, "d": 1000, "e": True, "f": None, "g": "", "h": "=", "i": "2026-11-02"
     }  # fmt: skip
+
+
+#: Characters that make plain scalars numbers, booleans, nulls or text, in every mix.
+_SCALAR_CHARS = st.text(alphabet="0123456789abefilnorstuxyABEFILNOSTY.+-_:~= ", min_size=1, max_size=12)
+
+
+@given(_SCALAR_CHARS)
+def test_plain_scalars_resolve_as_pyyaml_resolves_them(value: str) -> None:
+    text = f"a: {value}\nb: {value}\n"  # twice: the second is resolved from the cache
+    try:
+        expected = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError:
+        assume(False)
+    assume(isinstance(expected, dict) and not isinstance(expected.get("a"), dict | list))
+    data = parse(text).data
+    assert data == expected or (expected["a"] != expected["a"] and repr(data) == repr(expected))  # NaN
+    assert type(data["a"]) is type(expected["a"]) and type(data["b"]) is type(expected["b"])
 
 
 def test_deep_nesting_builds_without_recursion() -> None:
