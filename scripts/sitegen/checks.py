@@ -107,7 +107,7 @@ def all_refs(catalog: Catalog, target: str | None = None) -> Iterator[tuple[Loca
     """Every id reference (to `target` kind only, if given) in every parsed file, valid or
     not, with where it stands."""
     for kind, fields in REF_FIELDS.items():
-        wanted = [(pattern, names) for pattern, names in fields if target in (None, names)]
+        wanted = [(pattern, refers_to) for pattern, refers_to in fields if target in (None, refers_to)]
         for located in catalog.raw.get(kind, {}).values():
             for pattern, target_kind in wanted:
                 for loc, value in _walk(located.parsed.data, pattern):
