@@ -54,6 +54,19 @@ def make_project(dest: Path, data_from: Path) -> Path:
     return dest
 
 
+def printed_signs(root: Path = ROOT, stop_lines_too: bool = False) -> list[str]:
+    """What every printed sheet must say about serious signs: the whole list, grouped by
+    urgency (content/red-flags.yaml); with `stop_lines_too`, the stop-rule lines drawn from
+    it (routine pages print them; exercise sheets and My routine let the list stand in)."""
+    from sitegen.load import load_corpus
+    from sitegen.safety import groups, stop_lines
+
+    flags = load_corpus(root)[0].red_flags
+    assert flags is not None
+    lines = [f"{g.heading} if you have: {g.shorts}. {g.us}" for g in groups(flags.model)]
+    return ["Serious signs: get help", *lines, *(stop_lines(flags.model) if stop_lines_too else [])]
+
+
 def run_sitegen(project: Path, *args: str, **env_overrides: str) -> subprocess.CompletedProcess[str]:
     """Run `python -m sitegen` in `project` as a user would."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_overrides}

@@ -34,6 +34,8 @@ ANATOMY = "content/anatomy/muscle-two.yaml"
 REFERENCE = "content/references/ref-one.yaml"
 ROUTINE = "content/routines/test-routine.yaml"
 GUIDE = "content/learn/what-is-sciatica.md"
+RED_FLAGS = "content/red-flags.yaml"
+RED_FLAGS = "content/red-flags.yaml"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/exercise.schema.json\n"
 #: A problem line as the build prints it: path:line:column: field: message.
 PROBLEM_LINE = re.compile(r"^[\w ./-]+:\d+:\d+: ")
@@ -548,6 +550,61 @@ CASES = (
         (
             "exercises/alpha-slide.yaml:1:1: (file): first line must be '# yaml-language-server: $schema=../schemas/exercise.schema.json'",
         ),
+    ),
+    Case(
+        "dose from a mechanics study",
+        (replace(REFERENCE, "type: trial", "type: mechanics-study"),),
+        (
+            "exercises/alpha-slide.yaml:27:11: dose.source: 'ref-one' is a mechanics or cadaver study, which gives no dose; cite a guideline, a trial, a patient leaflet or a textbook that states it",
+        ),
+    ),
+    Case(
+        "own urgency in a stop rule",
+        (
+            replace(
+                EXERCISE,
+                "    - Symptoms spread down the leg.",
+                "    - Symptoms spread down the leg.\n    - You see a red flag. Call 999.",
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:35:7: stop_rules.stop[1]: 'red flag': serious signs and what to do about them come from content/red-flags.yaml, and every page and sheet shows them; leave this to the list",
+        ),
+    ),
+    Case(
+        "markers that name nothing",
+        (
+            replace(
+                GUIDE,
+                "Test text that links",
+                "If so, see [[sign:no-such-sign]] and [[colour:red]], then [[urgency:later]].\n\nSee [[red-flags:soon]] here.\n\nTest text that links",
+            ),
+        ),
+        (
+            "content/learn/what-is-sciatica.md:11:12: (body): no sign 'no-such-sign' in content/red-flags.yaml",
+            "content/learn/what-is-sciatica.md:11:38: (body): unknown marker '[[colour:red]]'; use one of [[red-flags:...]], [[urgency:...]], [[sign:...]], [[figure:...]]",
+            "content/learn/what-is-sciatica.md:11:59: (body): no urgency 'later'; use one of: emergency, same-day, soon",
+            "content/learn/what-is-sciatica.md:13:5: (body): '[[red-flags:soon]]' must stand on a line of its own",
+        ),
+    ),
+    Case(
+        "serious-sign list missing",
+        (lambda project: (project / RED_FLAGS).unlink(),),
+        (
+            "content/red-flags.yaml:1:1: (file): the list of serious signs is missing; every page and sheet is built from it",
+        ),
+    ),
+    Case(
+        "serious-sign list out of order",
+        (replace(RED_FLAGS, "  - urgency: emergency", "  - urgency: soon"),),
+        (
+            "content/red-flags.yaml:6:1: urgencies: give each urgency once, in this order: emergency, same-day, soon",
+        ),
+    ),
+    Case(
+        "stop rules name an unknown sign",
+        (replace(RED_FLAGS, "stop_rule_signs:\n  - both-legs", "stop_rule_signs:\n  - both-lags"),),
+        ("content/red-flags.yaml:34:5: stop_rule_signs[0]: no sign with id 'both-lags'",),
     ),
 )
 

@@ -25,7 +25,12 @@ def test_fixture_corpus_loads_cleanly() -> None:
     catalog, problems = load_corpus(FIXTURE_CORPUS)
     assert problems == []
     assert sorted(catalog.exercises) == ["alpha-slide", "beta-hold"]
-    assert sorted(catalog.guides) == ["red-flags", "using-this-guide", "what-is-sciatica"]
+    assert sorted(catalog.guides) == [
+        "getting-down-and-up",
+        "red-flags",
+        "using-this-guide",
+        "what-is-sciatica",
+    ]
     assert catalog.glossary is not None
 
 

@@ -66,7 +66,7 @@ def test_review_window() -> None:
 def test_reference_needs_a_doi_or_https_url() -> None:
     base = {
         "id": "r",
-        "type": "study",
+        "type": "observational-study",
         "authors": ["A"],
         "title": "T",
         "year": 2020,

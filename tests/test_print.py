@@ -15,10 +15,12 @@ from sitegen.load import Catalog, load_corpus
 from sitegen.pdf import sheets
 from sitegen.text import dose_parts
 
-from .conftest import ROOT, run_sitegen
+from .conftest import ROOT, printed_signs, run_sitegen
 
 pytestmark = pytest.mark.browser
 PAPERS = ("A4", "Letter")
+#: The serious signs every sheet prints, from content/red-flags.yaml.
+SIGNS = printed_signs()
 #: Words only the site's chrome (navigation, search, footer, buttons) shows.
 CHROME = ("Table of contents", "Type to start searching", "Print this sheet", "Download PDF", "Made with")
 
@@ -57,8 +59,9 @@ def test_every_exercise_prints_on_one_sheet_with_everything_needed(
             *e.stop_rules.ease_off,
             *e.stop_rules.stop,
             *e.cautions,
+            e.bad_day,
         ]
-        wanted += [" · ".join(dose_parts(e.dose)), "My log for 2 weeks", "Pain before", "Get urgent help now"]
+        wanted += [" · ".join(dose_parts(e.dose)), "My log for 2 weeks", "Pain before", *SIGNS]
         wanted += [f"Last reviewed {e.reviewed.isoformat()}", f"exercises/{exercise_id}"]
         for line in wanted:
             assert squash(line) in flat, f"{exercise_id}: {line!r} missing from the print"
@@ -80,6 +83,8 @@ def test_every_routine_prints_on_at_most_two_sheets(page: Page, served_site: str
             for line in [e.name, dose, *e.steps]:
                 assert squash(line) in flat, f"{routine_id}: {line!r} missing from the print"
         assert "My log for 2 weeks" in text and "Table of contents" not in text
+        for line in printed_signs(stop_lines_too=True):
+            assert squash(line) in flat, f"{routine_id}: {line!r} missing from the print"
 
 
 def test_print_button_prints_from_the_keyboard(page: Page, served_site: str) -> None:

@@ -109,6 +109,7 @@ def exercises(draw: st.DrawFn) -> dict[str, Any]:
         "feel": draw(lines(2)),
         "stop_rules": {"ease_off": draw(lines(2)), "stop": draw(lines(2))},
         "cautions": draw(lines(3)),
+        "bad_day": draw(lines(1))[0],
         "keywords": draw(lines(3)),
         "sources": ["ref-one"],
         "reviewed": "2026-11-01",
@@ -166,7 +167,7 @@ def test_valid_exercises_round_trip_through_load_and_render(project: Path, data:
     model = catalog.exercises[NEW_ID].model
     assert model.name == data["name"]
     assert list(model.steps) == data["steps"]
-    assert model.dose.model_dump(mode="json", exclude_none=True) == data["dose"]
+    assert model.dose.model_dump(mode="json", exclude_defaults=True) == data["dose"]
     assert list(model.stop_rules.stop) == data["stop_rules"]["stop"]
     page = render(catalog)[f"exercises/{NEW_ID}.md"]
     for text in [data["name"], *data["steps"], *data["stop_rules"]["stop"], *data["cautions"]]:

@@ -6,7 +6,15 @@ import pytest
 from jinja2 import Template
 
 from sitegen.load import load_corpus
-from sitegen.render import RenderError, _render, has_template_syntax, render
+from sitegen.render import (
+    SCREEN_FLAGS,
+    SHEET_FLAGS,
+    RenderError,
+    _render,
+    has_template_syntax,
+    pages_missing_signs,
+    render,
+)
 
 from .conftest import FIXTURE_CORPUS, GOLDEN, match_golden
 
@@ -29,6 +37,7 @@ def test_page_set(pages: dict[str, str]) -> None:
         "exercises/tags.md",
         "glossary.md",
         "index.md",
+        "learn/getting-down-and-up.md",
         "learn/index.md",
         "learn/red-flags.md",
         "learn/using-this-guide.md",
@@ -70,17 +79,57 @@ def test_routine_applies_dose_overrides(pages: dict[str, str]) -> None:
     assert "hold 20–30 seconds · 3 sets · 3–4 days a week" in routine
 
 
-def test_every_page_but_the_glossary_links_to_the_red_flags(pages: dict[str, str]) -> None:
-    skip = {
-        "glossary.md",
-        "references.md",
-        "learn/index.md",
-        "anatomy/index.md",
-    }
-    skip.add("learn/red-flags.md")  # the page itself
+def test_every_page_links_to_the_red_flags(pages: dict[str, str]) -> None:
     for rel, content in pages.items():
-        if rel not in skip:
+        if rel != "learn/red-flags.md":
             assert "learn/red-flags.md)" in content, rel
+
+
+def test_every_page_and_sheet_carries_every_serious_sign(pages: dict[str, str]) -> None:
+    catalog, _ = load_corpus(FIXTURE_CORPUS)
+    assert catalog.red_flags is not None
+    signs = catalog.red_flags.model.signs
+    assert pages_missing_signs(pages, catalog.red_flags.model) == []
+    for rel in ("exercises/alpha-slide.md", "routines/test-routine.md", "my-routine.md"):
+        sheet = pages[rel].partition(SHEET_FLAGS)[2].partition("</section>")[0]
+        assert all(sign.short in sheet for sign in signs), rel
+        # Dropping one sign from the printed list, or the box, is caught.
+        head, mark, tail = pages[rel].partition(SHEET_FLAGS)
+        for broken in (
+            head + mark + tail.replace(signs[1].short, "", 1),
+            pages[rel].replace(SCREEN_FLAGS, ""),
+        ):
+            assert pages_missing_signs({rel: broken}, catalog.red_flags.model) == [rel]
+    guide = pages["learn/red-flags.md"].replace(f"- {signs[-1].text}", "")
+    assert pages_missing_signs({"learn/red-flags.md": guide}, catalog.red_flags.model) == [
+        "learn/red-flags.md"
+    ]
+
+
+def test_stop_rules_take_their_urgency_from_the_list(pages: dict[str, str]) -> None:
+    stop = pages["exercises/beta-hold.md"].partition('"Stop and get help if"')[2].partition("<section")[0]
+    assert (
+        '- <span class="sg-flag-rule">You notice sciatica in both legs. Go to A&amp;E or call 999 now.'
+        in stop
+    )
+    assert "You notice new numbness or weakness. Get seen today by your GP surgery, or call NHS 111." in stop
+    routine = pages["routines/test-routine.md"].partition("## Stop and get help if")[2]
+    assert "You notice new numbness or weakness. Get seen today" in routine
+    assert "You notice new numbness or weakness. Get seen today" in pages["my-routine.md"]
+
+
+def test_guide_markers_are_drawn_from_the_list(pages: dict[str, str]) -> None:
+    floor = pages["learn/getting-down-and-up.md"]
+    assert (
+        "New numbness or weakness in your leg. Get seen today by your GP surgery, or call NHS 111." in floor
+    )
+    assert '!!! note "Check first if"\n    - New back pain when you are over 50.' in floor
+    assert "[[" not in floor
+
+
+def test_floor_exercises_say_how_to_get_down_and_up(pages: dict[str, str]) -> None:
+    assert "(../learn/getting-down-and-up.md)" in pages["exercises/beta-hold.md"]  # lying down
+    assert "getting-down-and-up" not in pages["exercises/alpha-slide.md"]  # seated
 
 
 def test_leftover_template_syntax_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:

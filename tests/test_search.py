@@ -2,6 +2,8 @@
 
 Grow QUERIES as content grows: each entry is a query a reader would type and the pages
 that would answer it (paths under the site root; any one of them in the top three passes).
+RED_FLAG_QUERIES must put the red flags first; MISSPELLINGS must get a "Did you mean"
+suggestion (overrides/assets/javascripts/search-suggest.js) that finds the page.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from .test_accessibility import AXE, WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +26,15 @@ QUESTIONS = "learn/myths-and-questions/"
 SITTING = "learn/sitting-and-posture/"
 NERVES_MOVE = "learn/how-nerves-move/"
 FOOT_NERVES = ("anatomy/tibial-nerve/", "anatomy/common-fibular-nerve/")
+# The guides on everyday life (content/learn/<slug>.md).
+GETTING_DOWN = "learn/getting-down-and-up/"
+SLEEPING = "learn/sleeping-and-resting/"
+WORK = "learn/work-lifting-driving/"
+ACTIVE = "learn/walking-sport-gym/"
+PAIN = "learn/understanding-pain/"
+TESTS = "learn/tests-and-treatments/"
+HEAT_COLD = "learn/heat-cold-self-care/"
+PREGNANCY_AGE = "learn/pregnancy-and-older-age/"
 
 QUERIES: list[tuple[str, tuple[str, ...]]] = [
     # What readers feel, in their own words.
@@ -87,8 +100,74 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("desk exercises", ("routines/desk-break/", SITTING, "exercises/seated-pelvic-tilt/")),
     ("emergency", (RED_FLAGS,)),
     ("do I need a scan", (QUESTIONS,)),
-    ("getting up from the floor", (MOVING,)),
+    ("getting up from the floor", (GETTING_DOWN, MOVING)),
     ("sliders and tensioners", (NERVES_MOVE,)),
+    # Misspellings the pages list among their search words.
+    ("siatica", (WHAT_IS,)),
+    ("piriformus", ("anatomy/piriformis/", "exercises/knee-to-opposite-shoulder/")),
+    # Everyday life, one guide each.
+    ("get up off the floor", (GETTING_DOWN,)),
+    ("getting down to the floor", (GETTING_DOWN,)),
+    ("pillow between knees", (SLEEPING,)),
+    ("best sleeping position", (SLEEPING,)),
+    ("mattress", (SLEEPING,)),
+    ("driving with sciatica", (WORK,)),
+    ("lifting at work", (WORK,)),
+    ("long car journey", (WORK,)),
+    ("graded walking", (ACTIVE,)),
+    ("going to the gym", (ACTIVE,)),
+    ("running with sciatica", (ACTIVE,)),
+    ("hurt vs harm", (PAIN,)),
+    ("why does it still hurt", (PAIN,)),
+    ("MRI scan", (TESTS,)),
+    ("steroid injection", (TESTS,)),
+    ("surgery for sciatica", (TESTS,)),
+    ("hot water bottle", (HEAT_COLD,)),
+    ("heat or ice", (HEAT_COLD,)),
+    ("pregnant", (PREGNANCY_AGE,)),
+    ("sciatica in pregnancy", (PREGNANCY_AGE,)),
+    ("older people", (PREGNANCY_AGE,)),
+]
+
+#: Serious signs in readers' words: the red-flags page must come first, not just in the top three.
+RED_FLAG_QUERIES = [
+    "can't pee",
+    "cant pee",
+    "can\N{RIGHT SINGLE QUOTATION MARK}t pee",  # as phones type it
+    "cannot pee",
+    "numb bottom",
+    "numb bum",
+    "numb between legs",
+    "numb between my legs",
+    "numb when I wipe",
+    "no feeling down below",
+    "both legs numb",
+    "numbness in both legs",
+    "weakness in both legs",
+    "sciatica in both legs",
+    "bowel control",
+    "bladder control",
+    "wet myself",
+    "leaking pee",
+    "incontinence",
+    "can't poo",
+    "saddle numbness",
+    "cauda equina",
+    "bladder",
+    "emergency",
+]
+
+#: Misspelled words no page lists: the "Did you mean" suggestion offers the right word, and
+#: accepting it finds the page. (query, suggested query, acceptable pages)
+MISSPELLINGS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("hamstrng", "hamstring", ("anatomy/hamstrings/",)),
+    ("what is sciatca", "what is sciatica", (WHAT_IS,)),
+    ("pirformis", "piriformis", ("anatomy/piriformis/",)),
+    ("hamstrng stretch", "hamstring stretch", ("anatomy/hamstrings/",)),
+    ("nerve flosing", "nerve flossing", (NERVES_MOVE, "exercises/seated-nerve-slider/")),
+    ("glute brigde", "glute bridge", ("exercises/bridge/",)),
+    ("stenossis", "stenosis", ("anatomy/spinal-canal/", PREGNANCY_AGE)),
+    ("virabadrasana", "virabhadrasana", ("exercises/warrior-pose/",)),
 ]
 
 
@@ -117,15 +196,25 @@ def search(page: Page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")
     expect(meta).not_to_have_text("Type to start searching", timeout=10_000)
+    return result_paths(page)
+
+
+def result_paths(page: Page) -> list[str]:
+    """The paths of the first five results shown, best first."""
     # One result per page: Material groups a page's matching sections under its first link.
     results = page.locator("li.md-search-result__item > a.md-search-result__link:first-child")
     links = results.evaluate_all("links => links.slice(0, 5).map(a => a.getAttribute('href'))")
     return [urlsplit(link).path for link in links]
 
 
+def in_top_three(paths: list[str], acceptable: tuple[str, ...]) -> bool:
+    return any(path.endswith("/" + wanted) for path in paths[:3] for wanted in acceptable)
+
+
 def test_the_query_list_is_long_enough() -> None:
     assert len(QUERIES) >= 30
     assert len({query for query, _ in QUERIES}) == len(QUERIES)
+    assert len(set(RED_FLAG_QUERIES)) == len(RED_FLAG_QUERIES)
 
 
 @pytest.mark.parametrize(("query", "acceptable"), QUERIES, ids=[query for query, _ in QUERIES])
@@ -133,6 +222,71 @@ def test_search_finds_an_acceptable_page_in_the_top_three(
     search_page: Page, query: str, acceptable: tuple[str, ...]
 ) -> None:
     paths = search(search_page, query)
-    assert any(path.endswith("/" + wanted) for path in paths[:3] for wanted in acceptable), (
-        f"{query!r}: top results {paths}, wanted one of {acceptable}"
-    )
+    assert in_top_three(paths, acceptable), f"{query!r}: top results {paths}, wanted one of {acceptable}"
+
+
+@pytest.mark.parametrize("query", RED_FLAG_QUERIES)
+def test_a_serious_sign_puts_the_red_flags_first(search_page: Page, query: str) -> None:
+    paths = search(search_page, query)
+    assert paths and paths[0].endswith("/" + RED_FLAGS), f"{query!r}: top results {paths}"
+
+
+@pytest.mark.parametrize(
+    ("query", "suggested", "acceptable"), MISSPELLINGS, ids=[query for query, _, _ in MISSPELLINGS]
+)
+def test_a_misspelling_gets_a_suggestion_that_finds_the_page(
+    search_page: Page, query: str, suggested: str, acceptable: tuple[str, ...]
+) -> None:
+    search(search_page, query)
+    button = search_page.locator(".sg-search-suggest button")
+    expect(button).to_have_text(suggested)
+    button.click()
+    expect(search_page.locator("input.md-search__input")).to_have_value(suggested)
+    # The suggestion goes once the results for the corrected query are in.
+    expect(button).to_have_count(0)
+    paths = result_paths(search_page)
+    assert in_top_three(paths, acceptable), f"{suggested!r}: top results {paths}, wanted one of {acceptable}"
+
+
+def test_a_known_word_gets_no_suggestion(search_page: Page) -> None:
+    search(search_page, "hamstring stretch")
+    expect(search_page.locator(".sg-search-suggest")).to_be_empty()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_suggestion_is_announced_reachable_by_keyboard_and_passes_axe(
+    browser: Browser, served_site: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served_site)
+    page.locator("input.md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    search(page, "hamstrng")
+    suggestion = page.locator(".sg-search-suggest")
+    assert suggestion.get_attribute("aria-live") == "polite"
+    expect(suggestion).to_have_text("Did you mean hamstring?")
+    button = suggestion.locator("button")
+    box = button.bounding_box()
+    assert box and box["height"] >= 24 and box["width"] >= 24, box
+    wcag = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    found = AXE.run(page, context=".sg-search-suggest", options=wcag).response["violations"]
+    assert found == [], found
+    # ArrowDown from the box reaches it, Enter takes it, and focus goes back to the box.
+    search_box = page.locator("input.md-search__input")
+    search_box.press("ArrowDown")
+    expect(button).to_be_focused()
+    button.press("Enter")
+    expect(search_box).to_have_value("hamstring")
+    expect(search_box).to_be_focused()
+    expect(button).to_have_count(0)
+    assert in_top_three(result_paths(page), ("anatomy/hamstrings/",))
+    # With nothing found, Enter in the box takes the suggestion too.
+    search(page, "stenossis")
+    expect(button).to_have_text("stenosis")
+    search_box.press("Enter")
+    expect(search_box).to_have_value("stenosis")
+    assert [url for url in requests if not url.startswith(served_site)] == []
+    context.close()

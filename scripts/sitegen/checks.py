@@ -8,12 +8,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from . import markers, safety
 from .figure_checks import figure_problems
-from .load import Catalog, Located, Source
-from .models import HTML_TAG, ID_PATTERN, Category, Exercise, NerveLoad
+from .load import RED_FLAGS_FILE, Catalog, Located, Source
+from .models import DOSE_SOURCE_TYPES, HTML_TAG, ID_PATTERN, Category, Exercise, NerveLoad, Urgency
 from .parallel import pmap
 from .problems import Problem, Severity
-from .readability import Row, readability_problems, readability_row
+from .readability import MAX_GRADE, Row, grade, readability_problems, readability_row
+from .text import REFERENCE_TYPE_LABELS
 
 Loc = tuple[str | int, ...]
 
@@ -84,6 +86,7 @@ REF_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "anatomy": ((("related", "*"), "anatomy"), (("sources", "*"), "reference")),
     "routine": ((("items", "*", "exercise"), "exercise"), (("sources", "*"), "reference")),
     "guide": ((("sources", "*"), "reference"), (("exercises", "*"), "exercise")),
+    "red-flags": ((("sources", "*"), "reference"),),
 }
 
 
@@ -174,6 +177,91 @@ def check_guide_markup(catalog: Catalog) -> Iterator[Problem]:
                 )
 
 
+def check_guide_markers(catalog: Catalog) -> Iterator[Problem]:
+    """Every `[[kind:id]]` marker in a guide names a sign, an urgency or a figure that exists."""
+    red_flags = catalog.red_flags.model if catalog.red_flags else None
+    pictures = set(catalog.raw.get("picture", {}))
+    for source in catalog.guides.values():
+        for found in markers.marker_problems(source.body, red_flags, pictures):
+            yield Problem(source.path, source.body_line + found.offset, found.column, "(body)", found.message)
+
+
+def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
+    """Sign ids are unique, each urgency has a sign, stop rules name real signs, plain words."""
+    if catalog.red_flags is None:
+        return
+    source, model = catalog.red_flags, catalog.red_flags.model
+    seen: set[str] = set()
+    for i, sign in enumerate(model.signs):
+        if sign.id in seen:
+            yield source.at(("signs", i, "id"), f"duplicate sign id '{sign.id}'")
+        seen.add(sign.id)
+    for urgency in Urgency:
+        if not model.signs_of(urgency):
+            yield source.at(("signs",), f"no sign has urgency '{urgency}'")
+    for i, sign_id in enumerate(model.stop_rule_signs):
+        if sign_id not in seen:
+            yield source.at(("stop_rule_signs", i), f"no sign with id '{sign_id}'")
+    # Read by people who may be frightened: the signs are held to the same grade as steps.
+    value = grade([sign.text for sign in model.signs])
+    if value > MAX_GRADE:
+        message = f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words"
+        yield source.at(("signs",), message)
+
+
+def check_dose_sources(catalog: Catalog) -> Iterator[Problem]:
+    """A dose cites a source that can give one: not a mechanics or cadaver study."""
+    for source in catalog.exercises.values():
+        reference = catalog.references.get(source.model.dose.source)
+        if reference is not None and reference.model.type not in DOSE_SOURCE_TYPES:
+            label = REFERENCE_TYPE_LABELS[reference.model.type].lower()
+            yield source.at(
+                ("dose", "source"),
+                f"'{reference.model.id}' is a {label}, which gives no dose; cite a guideline, "
+                "a trial, a patient leaflet or a textbook that states it",
+            )
+
+
+def check_floor_guide(catalog: Catalog) -> Iterator[Problem]:
+    """Floor exercises link to the guide on getting down and up, so it must exist."""
+    if safety.FLOOR_GUIDE in catalog.raw.get("guide", {}):
+        return
+    for source in catalog.exercises.values():
+        if safety.on_floor(source.model):
+            message = f"starts on the floor, so content/learn/{safety.FLOOR_GUIDE}.md must exist"
+            yield source.at(("position",), message)
+
+
+#: Words of urgent care. Serious signs and what to do about them come from the one list
+#: (content/red-flags.yaml), so an exercise may not give its own version of either.
+_URGENT = re.compile(r"\b(?:999|911|111|A&E|red.flags?|emergency)\b|\bnew (?:numbness|weakness)\b", re.I)
+
+
+def check_urgent_lines(source: Source[Exercise]) -> Iterator[Problem]:
+    """No stop rule or caution gives its own serious signs or urgency (the list does)."""
+    rules = source.model.stop_rules
+    fields: dict[Loc, list[str]] = {
+        ("stop_rules", "ease_off"): rules.ease_off,
+        ("stop_rules", "stop"): rules.stop,
+        ("cautions",): source.model.cautions,
+    }
+    for loc, lines in fields.items():
+        for i, line in enumerate(lines):
+            if found := _URGENT.search(line):
+                yield source.at(
+                    (*loc, i),
+                    f"'{found[0]}': serious signs and what to do about them come from {RED_FLAGS_FILE}, "
+                    "and every page and sheet shows them; leave this to the list",
+                )
+
+
+def check_pictures(catalog: Catalog) -> Iterator[Problem]:
+    """A guide's picture obeys the same pose rules as an exercise's figure."""
+    for source in catalog.pictures.values():
+        for loc, message in figure_problems(source.model.figure):
+            yield source.at(("figure", *loc), message)
+
+
 def check_figure(source: Source[Exercise]) -> Iterator[Problem]:
     """Pose data stays in normal joint ranges and the body rests on the floor or a prop."""
     for loc, message in figure_problems(source.model.figure):
@@ -238,12 +326,18 @@ CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_variations,
     check_nerve_load,
     check_guide_markup,
+    check_guide_markers,
     check_references_cited,
     check_glossary,
+    check_red_flags,
+    check_dose_sources,
+    check_floor_guide,
+    check_pictures,
 )
 #: Checks of one exercise on its own (its reading grades are checked with them).
 EXERCISE_CHECKS: tuple[Callable[[Source[Exercise]], Iterable[Problem]], ...] = (
     check_targets_distinct,
     check_figure,
     check_sheet_length,
+    check_urgent_lines,
 )

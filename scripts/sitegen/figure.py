@@ -11,8 +11,19 @@ from markupsafe import Markup
 
 from . import body, props
 from .canvas import Canvas, num, svg_attrs
-from .figure_text import describe, legend
-from .models import BodySide, DiagramPart, Exercise, Facing, Figure, Layout, NerveLoad, PropKind, View
+from .figure_text import Drawn, describe, legend
+from .models import (
+    BodySide,
+    DiagramPart,
+    Exercise,
+    Facing,
+    Figure,
+    Layout,
+    NerveLoad,
+    Picture,
+    PropKind,
+    View,
+)
 from .pose import Point, Skeleton, place, rotate
 from .templating import make_environment
 
@@ -39,31 +50,47 @@ def svg_environment() -> Environment:
 
 def exercise_figure(exercise: Exercise, targets: list[DiagramPart]) -> Markup:
     """The exercise's figure: start pose ghosted, end pose, motion arrow, nerve and target."""
-    figure = exercise.figure
+    return _figure(exercise, f"fig-{exercise.id}", "sg-exercise", targets, _shows_nerve(exercise))
+
+
+def picture_figure(picture: Picture) -> Markup:
+    """A guide's picture, drawn as an exercise's figure is, from its own pose data."""
+    shows_nerve = picture.nerve and picture.figure.view is View.SIDE
+    return _figure(picture, f"fig-picture-{picture.id}", "sg-picture", [], shows_nerve, picture.caption)
+
+
+def _figure(
+    item: Drawn,
+    fig_id: str,
+    css: str,
+    targets: list[DiagramPart],
+    shows_nerve: bool,
+    extra: str | None = None,
+) -> Markup:
+    figure = item.figure
     canvas = Canvas(mirror=figure.facing is Facing.LEFT)
     skeletons = [place(pose, figure.view) for _, pose in figure.poses()]
     placed = _layout(figure, skeletons)
     _draw_props(canvas, figure, placed)
     end, end_dx = placed[-1]
-    shows_target = _draw_targets(
-        canvas, end.move(end_dx), targets, figure, nerve_drawn=_shows_nerve(exercise)
-    )
+    shows_target = _draw_targets(canvas, end.move(end_dx), targets, figure, nerve_drawn=shows_nerve)
     # Overlaid, earlier poses are pale so the end pose reads on top; side by side, all are solid.
     with canvas.group("sg-ghost" if figure.layout is Layout.OVERLAY else "sg-pose"):
         for skeleton, dx in placed[:-1]:
             _draw_body(canvas, skeleton.move(dx), figure)
     _draw_body(canvas, end.move(end_dx), figure)
-    if _shows_nerve(exercise):
+    if shows_nerve:
         _draw_nerve(canvas, end.move(end_dx), figure.side)
     _draw_motion(canvas, [s.move(dx) for s, dx in placed], figure.layout)
     _draw_floor(canvas)
-    title, desc = describe(exercise, skeletons)
+    title, desc = describe(item, skeletons)
+    caption = " ".join(part for part in (desc, extra, legend(item, shows_nerve, shows_target)) if part)
     context: dict[str, object] = {
-        "id": f"fig-{exercise.id}",
-        "css": "sg-exercise",
+        "id": fig_id,
+        "css": css,
         "title": title,
         "desc": desc,
-        "caption": f"{desc} {legend(exercise, _shows_nerve(exercise), shows_target)}",
+        "caption": caption,
         "shapes": canvas.markup(),
     }
     return render_figure(context | svg_attrs(canvas, MARGIN))

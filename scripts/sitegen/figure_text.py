@@ -6,8 +6,9 @@ import cmath
 import itertools
 import math
 from dataclasses import dataclass
+from typing import Protocol
 
-from .models import Exercise, Figure, Layout, Pose, Position, PropKind, View
+from .models import Figure, Layout, Pose, Position, PropKind, View
 from .pose import Skeleton, place
 
 #: Smallest change (degrees, or units for the hips) worth putting into words.
@@ -98,7 +99,18 @@ _PELVIS_WORDS = {
 }
 
 
-def describe(exercise: Exercise, skeletons: list[Skeleton] | None = None) -> tuple[str, str]:
+class Drawn(Protocol):
+    """What a figure is drawn and described from: an exercise or a guide's picture."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def position(self) -> Position: ...
+    @property
+    def figure(self) -> Figure: ...
+
+
+def describe(exercise: Drawn, skeletons: list[Skeleton] | None = None) -> tuple[str, str]:
     """(title, description) of an exercise's figure, for its SVG title and desc.
 
     `skeletons`: its poses already placed, in order (the figure has them; placing is the
@@ -118,7 +130,7 @@ def describe(exercise: Exercise, skeletons: list[Skeleton] | None = None) -> tup
     return f"{exercise.name}: the movement", f"{setting}. {motion}"
 
 
-def legend(exercise: Exercise, shows_nerve: bool, shows_target: bool) -> str:
+def legend(exercise: Drawn, shows_nerve: bool, shows_target: bool) -> str:
     """What each mark in the figure means, for the caption (and greyscale print)."""
     if exercise.figure.layout is Layout.SIDE_BY_SIDE and exercise.figure.middle is not None:
         parts = ["From left to right: where you start, halfway, and where you finish."]

@@ -23,6 +23,8 @@ from .models import (
     Exercise,
     Glossary,
     Guide,
+    Picture,
+    RedFlags,
     Reference,
     Routine,
 )
@@ -38,7 +40,9 @@ ANATOMY_DIR = "content/anatomy"
 ROUTINES_DIR = "content/routines"
 REFERENCES_DIR = "content/references"
 GUIDES_DIR = "content/learn"
+PICTURES_DIR = "content/figures"
 GLOSSARY_FILE = "content/glossary.yaml"
+RED_FLAGS_FILE = "content/red-flags.yaml"
 
 #: Larger source files are refused before they are read: the biggest real one is about
 #: 8 KB, and a runaway paste or a generated file must not eat the build's memory.
@@ -122,7 +126,10 @@ class Catalog:
     routines: dict[str, Source[Routine]] = field(default_factory=dict)
     references: dict[str, Source[Reference]] = field(default_factory=dict)
     guides: dict[str, Source[Guide]] = field(default_factory=dict)
+    pictures: dict[str, Source[Picture]] = field(default_factory=dict)
     glossary: Source[Glossary] | None = None
+    #: The serious signs; None only while the file is missing or invalid (a problem says so).
+    red_flags: Source[RedFlags] | None = None
     #: Every file that parsed as YAML, valid or not, by kind and id. Cross-references are
     #: checked on these, so a file with a type error still gets its broken links reported,
     #: and a link to a file that exists but is invalid is not reported as missing.
@@ -138,6 +145,7 @@ class Catalog:
             "routine": self.routines,
             "reference": self.references,
             "guide": self.guides,
+            "picture": self.pictures,
         }
 
     def texts(self) -> dict[str, str | None]:
@@ -154,7 +162,12 @@ _KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {
     "routine": (ROUTINES_DIR, "*.yaml", Routine),
     "reference": (REFERENCES_DIR, "*.yaml", Reference),
     "guide": (GUIDES_DIR, "*.md", Guide),
+    "picture": (PICTURES_DIR, "*.yaml", Picture),
 }
+
+
+#: Kinds held in one file each, rather than a folder of files.
+_SINGLE_FILES: dict[str, type[BaseModel]] = {"glossary": Glossary, "red-flags": RedFlags}
 
 
 #: A check of one exercise on its own (no other file needed), and what it returns.
@@ -216,6 +229,11 @@ def load_corpus(root: Path, exercise_check: ExerciseCheck | None = None) -> tupl
     ]
     if (root / GLOSSARY_FILE).is_file():
         jobs.append(("glossary", root / GLOSSARY_FILE))
+    if (root / RED_FLAGS_FILE).is_file():
+        jobs.append(("red-flags", root / RED_FLAGS_FILE))
+    else:
+        message = "the list of serious signs is missing; every page and sheet is built from it"
+        problems.append(Problem(RED_FLAGS_FILE, 1, 1, "(file)", message))
     # Files are independent, so a large library reads them on every core.
     for (kind, path), loaded in zip(jobs, pmap(_load_file, (root, exercise_check), jobs), strict=True):
         problems += loaded.problems
@@ -223,6 +241,10 @@ def load_corpus(root: Path, exercise_check: ExerciseCheck | None = None) -> tupl
             catalog.exercise_checks[path.stem] = loaded.checked
         if kind == "glossary":
             catalog.glossary = loaded.source
+            continue
+        if kind == "red-flags":
+            catalog.red_flags = loaded.source
+            catalog.raw["red-flags"] = {"red-flags": loaded.located}
             continue
         # Keyed by file name; checks compare it with the id inside the file.
         catalog.raw[kind][path.stem] = loaded.located
@@ -235,7 +257,7 @@ def _load_file(state: tuple[Path, ExerciseCheck | None], job: tuple[str, Path]) 
     """Read, parse and validate one source file (and check it, if it is a valid exercise)."""
     (root, exercise_check), (kind, path) = state, job
     rel = _rel(root, path)
-    model = Glossary if kind == "glossary" else _KINDS[kind][2]
+    model = _SINGLE_FILES.get(kind) or _KINDS[kind][2]
     body, body_line = "", 0
     try:
         if kind == "guide":

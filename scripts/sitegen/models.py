@@ -155,6 +155,11 @@ class Dose(Strict):
     days_per_week: Amount | None = Field(None, description="Days per week.")
     tempo: Line | None = Field(None, description="Speed, e.g. 'about 5 seconds each way'.")
     source: Id = Field(description="Reference id that supports this dose.")
+    common_start: bool = Field(
+        False,
+        description="True when no source gives a dose for this move: the page then says it is a "
+        "common starting dose, and `source` is where that practice is described.",
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
@@ -338,12 +343,27 @@ class Exercise(Reviewed):
     feel: list[Line] = Field(min_length=1, description="What you should feel.")
     stop_rules: StopRules = Field(description="When to ease off, and when to stop and get help.")
     cautions: list[Line] = Field(min_length=1, description="Who should ask a clinician first.")
+    bad_day: Line = Field(
+        description="The easier version to do on a bad day, in one or two plain sentences; "
+        "shown on the page and on the printed sheet.",
+    )
     easier: list[Id] = Field(default_factory=list)
     harder: list[Id] = Field(default_factory=list)
     mistakes: list[Line] = Field(default_factory=list)
     keywords: Keywords
     sources: list[Id] = Field(min_length=1, description=SOURCES_DESCRIPTION)
     figure: Figure = Field(description="The figure drawn on the page, as pose data.")
+
+
+class Picture(Strict):
+    """A picture for a guide (content/figures/), drawn from pose data like an exercise's figure."""
+
+    id: Id
+    name: Line = Field(description="What the picture shows, e.g. 'A nerve slider, sitting'.")
+    position: Position
+    nerve: bool = Field(False, description="Draw the sciatic nerve's path (a dashed line).")
+    caption: Line | None = Field(None, description="Words added after the drawn description.")
+    figure: Figure = Field(description="The poses, as pose data.")
 
 
 class DiagramPart(StrEnum):
@@ -419,14 +439,23 @@ class Routine(Reviewed):
 
 
 class ReferenceType(StrEnum):
-    """What kind of source."""
+    """What kind of evidence a source is; only some kinds can give a dose."""
 
     GUIDELINE = "guideline"
     SYSTEMATIC_REVIEW = "systematic-review"
     TRIAL = "trial"
-    STUDY = "study"
+    OBSERVATIONAL_STUDY = "observational-study"
+    MECHANICS_STUDY = "mechanics-study"
+    REVIEW = "review"
+    PATIENT_LEAFLET = "patient-leaflet"
     TEXTBOOK = "textbook"
-    WEBPAGE = "webpage"
+
+
+#: Kinds of source that can state a dose: a guideline, a health service's leaflet, a trial's
+#: protocol or a textbook. A mechanics or cadaver study measures tissue, and prescribes nothing.
+DOSE_SOURCE_TYPES = frozenset(
+    {ReferenceType.GUIDELINE, ReferenceType.TRIAL, ReferenceType.PATIENT_LEAFLET, ReferenceType.TEXTBOOK}
+)
 
 
 class Reference(Strict):
@@ -483,6 +512,69 @@ class Guide(Reviewed):
     search_boost: float | None = Field(None, gt=0, le=10)
 
 
+class Urgency(StrEnum):
+    """How soon a serious sign needs help."""
+
+    EMERGENCY = "emergency"
+    SAME_DAY = "same-day"
+    SOON = "soon"
+
+
+class UrgencyAdvice(Strict):
+    """What to do, and how soon, for every sign of one urgency."""
+
+    urgency: Urgency
+    heading: Line = Field(description="What to do, as a short command, e.g. 'Go to A&E or call 999 now'.")
+    us: Line = Field(description="The US equivalent, as a sentence, e.g. 'In the US, call 911.'")
+
+    @property
+    def action(self) -> str:
+        """The advice as sentences: the UK action, then the US one."""
+        return f"{self.heading}. {self.us}"
+
+
+class Sign(Strict):
+    """One serious sign, in plain words."""
+
+    id: Id
+    urgency: Urgency
+    text: Line = Field(description="The sign in full, as a reader would notice it.")
+    short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90)] = Field(
+        description="The sign in a few words, lower case, for lists on sheets and in stop rules."
+    )
+
+
+class RedFlags(Reviewed):
+    """The one list of serious signs that every page, sheet and stop rule is drawn from."""
+
+    sources: list[Id] = Field(min_length=1, description=SOURCES_DESCRIPTION)
+    urgencies: list[UrgencyAdvice] = Field(description="Each urgency once, most urgent first.")
+    signs: list[Sign] = Field(min_length=1)
+    stop_rule_signs: list[Id] = Field(
+        min_length=1, description="Signs every exercise's 'stop and get help' rules name, with their urgency."
+    )
+
+    @field_validator("urgencies")
+    @classmethod
+    def _each_urgency_once(cls, urgencies: list[UrgencyAdvice]) -> list[UrgencyAdvice]:
+        if [u.urgency for u in urgencies] != list(Urgency):
+            order = ", ".join(Urgency)
+            raise ValueError(f"give each urgency once, in this order: {order}")
+        return urgencies
+
+    def advice(self, urgency: Urgency) -> UrgencyAdvice:
+        """What to do for signs of this urgency."""
+        return next(u for u in self.urgencies if u.urgency is urgency)
+
+    def signs_of(self, urgency: Urgency) -> list[Sign]:
+        """The signs of one urgency, in the list's order."""
+        return [sign for sign in self.signs if sign.urgency is urgency]
+
+    def sign(self, sign_id: str) -> Sign | None:
+        """The sign with this id, if there is one."""
+        return next((sign for sign in self.signs if sign.id == sign_id), None)
+
+
 #: Every YAML format, by the folder-relative kind name used in schemas and errors.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "exercise": Exercise,
@@ -491,6 +583,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "reference": Reference,
     "glossary": Glossary,
     "guide": Guide,
+    "red-flags": RedFlags,
+    "picture": Picture,
 }
 
-Kind = Literal["exercise", "anatomy", "routine", "reference", "glossary", "guide"]
+Kind = Literal["exercise", "anatomy", "routine", "reference", "glossary", "guide", "red-flags", "picture"]

@@ -12,12 +12,12 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from . import filters, routine_catalog, structured, text
+from . import filters, markers, routine_catalog, safety, structured, text
 from .anatomy_figure import anatomy_figure
-from .figure import exercise_figure, svg_environment
+from .figure import exercise_figure, picture_figure, svg_environment
 from .gcpause import paused_gc
 from .load import Catalog
-from .models import Category, Exercise, Routine
+from .models import Category, Exercise, RedFlags, Routine
 from .parallel import pmap
 from .templating import make_environment, reread
 
@@ -186,7 +186,45 @@ def render(catalog: Catalog) -> dict[str, str]:
         pages[f"routines/{key}.md"] = _render_item(context, catalog, "routines", key, figures)
     builder = {**context, **_BUILDER_LIMITS, "figures": figures}
     pages[routine_catalog.PAGE] = _render("my_routine.md.j2", builder, {"routine_data": routine_data})
+    if missing := pages_missing_signs(pages, context["red_flag_list"]):
+        raise RenderError("these pages lack the serious-sign list: " + ", ".join(missing))
     return dict(sorted(pages.items()))
+
+
+#: Where a page's printed sheet lists the serious signs (templates/_macros.j2, print_red_flags).
+SHEET_FLAGS = 'data-sg-red-flags=""'
+#: The on-screen box of serious signs (templates/_macros.j2, red_flags_box).
+SCREEN_FLAGS = 'class="sg-flags-box"'
+
+
+def is_sheet(path: str) -> bool:
+    """Whether a page prints as a sheet: an exercise, a routine or My routine."""
+    folder, _, name = path.rpartition("/")
+    return path == routine_catalog.PAGE or (
+        folder in ("exercises", "routines") and name not in ("index.md", "tags.md")
+    )
+
+
+def pages_missing_signs(pages: dict[str, str], red_flags: RedFlags) -> list[str]:
+    """Pages that lack a serious sign: on screen (the box, or the red-flags guide's own lists)
+    and, on a sheet, in its printed list. Guards the templates: a page never loses the list."""
+    guide = f"learn/{RED_FLAGS_GUIDE}.md"
+    shorts = [str(text.md_text(sign.short)) for sign in red_flags.signs]
+    printed = [str(text.one_line(sign.short)) for sign in red_flags.signs]
+    full = [str(text.md_text(sign.text)) for sign in red_flags.signs]
+    missing = []
+    for path, page in pages.items():
+        if path == guide:
+            complete = all(sign in page for sign in full)
+        else:
+            box = page.partition(SCREEN_FLAGS)[2].partition("</div>")[0]
+            complete = all(sign in box for sign in shorts)
+        if complete and is_sheet(path):
+            sheet = page.partition(SHEET_FLAGS)[2].partition("</section>")[0]
+            complete = all(sign in sheet for sign in printed)
+        if not complete:
+            missing.append(path)
+    return missing
 
 
 #: The job that turns every exercise into the My routine page's data (not a page itself).
@@ -244,7 +282,12 @@ def _render_item(
     """One exercise, structure, routine or guide page."""
     kind, template = _ITEM_PAGES[folder]
     source = catalog.tables()[kind][key]
-    page_context = {**context, "item": source.model, "slug": key, "body": source.body}
+    body = (
+        markers.expand(source.body, context["red_flag_list"], context["pictures"])
+        if folder == "learn"
+        else ""
+    )
+    page_context = {**context, "item": source.model, "slug": key, "body": body}
     page_context["figure"] = figures.get(f"{folder}/{key}")
     page_context["figures"] = figures
     return _render(template, page_context)
@@ -286,11 +329,14 @@ _FIGURE_OF: dict[str, Callable[[Catalog, str], Markup]] = {
 def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
     exercises = [s.model for _, s in sorted(catalog.exercises.items())]
     by_id = {e.id: e for e in exercises}
+    if catalog.red_flags is None:
+        raise RenderError("content/red-flags.yaml is missing or invalid: every page needs its signs")
+    red_flags = catalog.red_flags.model
 
     def stop_rules_of(routine: Routine) -> list[str]:
         """Every 'stop and get help' rule of a routine's exercises, once each, in order."""
         rules = [rule for item in routine.items for rule in by_id[item.exercise].stop_rules.stop]
-        return list(dict.fromkeys(rules))
+        return list(dict.fromkeys(rules)) + safety.stop_lines(red_flags)
 
     by_category = {category: [e for e in exercises if e.category is category] for category in Category}
     guides = sorted(catalog.guides.items(), key=lambda kv: (kv[1].model.order, kv[0]))
@@ -302,6 +348,13 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
         "tags_of": filters.tags,
         "tag_groups": filters.TAG_GROUPS,
         "stop_rules_of": stop_rules_of,
+        "red_flag_list": red_flags,
+        # Guides' pictures, drawn once: only the guides that name one show it.
+        "pictures": {key: picture_figure(source.model) for key, source in sorted(catalog.pictures.items())},
+        "flag_groups": safety.groups(red_flags),
+        "stop_lines": safety.stop_lines(red_flags),
+        "on_floor": safety.on_floor,
+        "floor_guide": safety.FLOOR_GUIDE,
         "by_category": {k: v for k, v in by_category.items() if v},
         "anatomy": {k: s.model for k, s in sorted(catalog.anatomy.items())},
         "anatomy_names": {k: s.model.name for k, s in sorted(catalog.anatomy.items())},

@@ -8,7 +8,15 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from .load import ANATOMY_DIR, EXERCISES_DIR, GLOSSARY_FILE, REFERENCES_DIR, ROUTINES_DIR
+from .load import (
+    ANATOMY_DIR,
+    EXERCISES_DIR,
+    GLOSSARY_FILE,
+    PICTURES_DIR,
+    RED_FLAGS_FILE,
+    REFERENCES_DIR,
+    ROUTINES_DIR,
+)
 from .models import SCHEMA_MODELS
 from .problems import Problem
 
@@ -20,6 +28,8 @@ YAML_SOURCES: dict[str, str] = {
     ROUTINES_DIR: "routine",
     REFERENCES_DIR: "reference",
     GLOSSARY_FILE: "glossary",
+    RED_FLAGS_FILE: "red-flags",
+    PICTURES_DIR: "picture",
 }
 HINT_PREFIX = "# yaml-language-server: $schema="
 

@@ -122,7 +122,7 @@ DIFFICULTY_LABELS = {
     Difficulty.HARDER: "Harder",
 }
 NERVE_LOAD_LABELS = {
-    NerveLoad.SLIDER: "Slider (gentle: moves the nerve without stretching it)",
+    NerveLoad.SLIDER: "Slider (gentle: moves the nerve with little stretch)",
     NerveLoad.TENSIONER: "Tensioner (stronger: stretches the nerve from both ends)",
     NerveLoad.NONE: "Does not aim to move the nerve",
 }
@@ -130,9 +130,11 @@ REFERENCE_TYPE_LABELS = {
     ReferenceType.GUIDELINE: "Guideline",
     ReferenceType.SYSTEMATIC_REVIEW: "Systematic review",
     ReferenceType.TRIAL: "Trial",
-    ReferenceType.STUDY: "Study",
-    ReferenceType.TEXTBOOK: "Textbook",
-    ReferenceType.WEBPAGE: "Web page",
+    ReferenceType.OBSERVATIONAL_STUDY: "Observational study",
+    ReferenceType.MECHANICS_STUDY: "Mechanics or cadaver study",
+    ReferenceType.REVIEW: "Narrative review or viewpoint",
+    ReferenceType.PATIENT_LEAFLET: "Patient leaflet",
+    ReferenceType.TEXTBOOK: "Textbook or reference work",
 }
 
 
