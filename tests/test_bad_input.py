@@ -606,6 +606,30 @@ CASES = (
         (replace(RED_FLAGS, "stop_rule_signs:\n  - both-legs", "stop_rule_signs:\n  - both-lags"),),
         ("content/red-flags.yaml:34:5: stop_rule_signs[0]: no sign with id 'both-lags'",),
     ),
+    Case(
+        "guide too hard to read",
+        (
+            replace(
+                GUIDE,
+                "Test text that links",
+                "Neurodynamic mobilisation interventions characteristically demonstrate considerable interindividual variability regarding symptomatic amelioration, necessitating individualised therapeutic prescription.\n\nTest text that links",
+            ),
+        ),
+        (
+            "content/learn/what-is-sciatica.md:10:1: (body): reading grade 24.5 is above 8: use shorter sentences and words",
+        ),
+    ),
+    Case(
+        "picture with a bad pose, and one that is missing",
+        (
+            replace("content/figures/sit-test.yaml", "left_knee: 15", "left_knee: 170"),
+            replace(GUIDE, "Test text that links", "[[figure:no-such-picture]]\n\nTest text that links"),
+        ),
+        (
+            "content/figures/sit-test.yaml:16:65: figure.end.angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
+            "content/learn/what-is-sciatica.md:11:1: (body): no figure 'no-such-picture' in content/figures/",
+        ),
+    ),
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from jinja2 import Template
 
@@ -125,6 +127,28 @@ def test_guide_markers_are_drawn_from_the_list(pages: dict[str, str]) -> None:
     )
     assert '!!! note "Check first if"\n    - New back pain when you are over 50.' in floor
     assert "[[" not in floor
+
+
+def test_a_guide_shows_its_picture_with_a_text_alternative(pages: dict[str, str]) -> None:
+    guide = pages["learn/getting-down-and-up.md"]
+    assert 'class="sg-figure-box sg-picture"' in guide and "[[figure" not in guide
+    assert '<title id="fig-picture-sit-test-title">A test picture, sitting: the movement</title>' in guide
+    # The description is written from the poses; the caption adds the data's own words.
+    assert "Sitting on a chair. The left knee straightens while the head tips back." in guide
+    assert "The knee straightens as the head lifts. Pale figure: where you start." in guide
+
+
+def test_a_common_starting_dose_says_so(pages: dict[str, str]) -> None:
+    catalog, _ = load_corpus(FIXTURE_CORPUS)
+    source = catalog.exercises["beta-hold"]
+    dose = source.model.dose.model_copy(update={"common_start": True})
+    catalog.exercises["beta-hold"] = dataclasses.replace(
+        source, model=source.model.model_copy(update={"dose": dose})
+    )
+    page = render(catalog)["exercises/beta-hold.md"]
+    assert "No study has tested a dose for this exact move. It is a common starting dose" in page
+    assert "No study has tested" not in pages["exercises/beta-hold.md"]
+    assert "Dose based on" in pages["exercises/beta-hold.md"]
 
 
 def test_floor_exercises_say_how_to_get_down_and_up(pages: dict[str, str]) -> None:

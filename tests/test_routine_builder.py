@@ -294,11 +294,6 @@ def test_a_routine_holds_at_most_the_maximum(
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: with the whole serious-sign list, 8 exercises with the longest texts print on "
-    "3 Letter pages (A4 and shorter routines fit); the sheet's layout needs rework",
-)
 def test_the_largest_routine_with_the_longest_texts_prints_on_two_sheets(
     tab: Page, served_site: str, exercises: dict[str, Exercise]
 ) -> None:

@@ -14,7 +14,7 @@ from .load import RED_FLAGS_FILE, Catalog, Located, Source
 from .models import DOSE_SOURCE_TYPES, HTML_TAG, ID_PATTERN, Category, Exercise, NerveLoad, Urgency
 from .parallel import pmap
 from .problems import Problem, Severity
-from .readability import MAX_GRADE, Row, grade, readability_problems, readability_row
+from .readability import MAX_GRADE, Row, grade, guide_grade, readability_problems, readability_row
 from .text import REFERENCE_TYPE_LABELS
 
 Loc = tuple[str | int, ...]
@@ -186,6 +186,15 @@ def check_guide_markers(catalog: Catalog) -> Iterator[Problem]:
             yield Problem(source.path, source.body_line + found.offset, found.column, "(body)", found.message)
 
 
+def check_guide_grades(catalog: Catalog) -> Iterator[Problem]:
+    """Each guide's prose reads at grade MAX_GRADE or below, as exercise text does."""
+    for source in catalog.guides.values():
+        value = guide_grade(source.body)
+        if value > MAX_GRADE:
+            message = f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words"
+            yield Problem(source.path, source.body_line, 1, "(body)", message)
+
+
 def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
     """Sign ids are unique, each urgency has a sign, stop rules name real signs, plain words."""
     if catalog.red_flags is None:
@@ -277,7 +286,7 @@ SHEET_BUDGET = 2900
 def check_sheet_length(source: Source[Exercise]) -> Iterator[Problem]:
     """Warn when an exercise's text is likely to spill its printed sheet onto a second page."""
     e = source.model
-    lines = [*e.setup, *e.steps, *e.feel, *e.stop_rules.ease_off, *e.stop_rules.stop, *e.cautions]
+    lines = [*e.setup, *e.steps, e.bad_day, *e.feel, *e.stop_rules.ease_off, *e.stop_rules.stop, *e.cautions]
     size = sum(len(line) for line in lines)
     if size > SHEET_BUDGET:
         yield source.at(
@@ -327,6 +336,7 @@ CHECKS: tuple[Callable[[Catalog], Iterable[Problem]], ...] = (
     check_nerve_load,
     check_guide_markup,
     check_guide_markers,
+    check_guide_grades,
     check_references_cited,
     check_glossary,
     check_red_flags,

@@ -23,7 +23,7 @@ MAX_GRADE = 8.0
 
 #: The parts of an exercise that are measured, as (column label, field path, texts).
 SECTIONS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "steps": (("steps",),),
+    "steps": (("steps",), ("bad_day",)),
     "stop rules": (("stop_rules", "ease_off"), ("stop_rules", "stop")),
     "cautions": (("cautions",),),
 }
@@ -86,8 +86,11 @@ def _texts(exercise: Exercise, paths: tuple[tuple[str, ...], ...]) -> list[str]:
         value: object = exercise
         for name in path:
             value = getattr(value, name)
-        assert isinstance(value, list)
-        texts.extend(value)
+        if isinstance(value, str):  # one line, such as the bad-day version
+            texts.append(value)
+        else:
+            assert isinstance(value, list)
+            texts.extend(value)
     return texts
 
 
@@ -125,3 +128,53 @@ def format_table(rows: list[Row]) -> str:
         flag = "  > limit" if any(v > MAX_GRADE for v in row.grades.values()) else ""
         lines.append(f"{row.page:<{width}}  {cells}{flag}")
     return "\n".join(lines)
+
+
+#: Markdown that carries no words a reader reads: markers (their text is graded where it
+#: lives), link targets, emphasis and code marks.
+_NOT_PROSE = (
+    (re.compile(r"\[\[[a-z-]+:[a-z0-9-]*\]\]"), ""),
+    (re.compile(r"\]\([^)]*\)(\{[^}]*\})?"), ""),
+    (re.compile(r"[\[\]*_`]"), ""),
+)
+#: Line starts that begin a new item: a heading, a list item, a table row, an admonition.
+_ITEM_START = re.compile(r"^(#{1,6}|[-*+]|\d+[.)]|\||!!!\+?|\?\?\?\+?)\s")
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?)\+?\s+[a-z-]+(?:\s+"([^"]*)")?\s*$')
+
+
+def guide_items(body: str) -> list[str]:
+    """A guide's prose as the reader meets it: each paragraph, list item, heading, table row
+    and box title one item (so `grade` reads each as a sentence or more)."""
+    items: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if text := " ".join(current).strip():
+            items.append(text)
+        current.clear()
+
+    for raw in body.split("\n"):
+        line = raw.strip()
+        if not line or re.fullmatch(r"\|?[\s:|-]+\|?", line):  # blank, or a table's rule
+            flush()
+            continue
+        if admonition := _ADMONITION.match(line):
+            flush()
+            current.append(admonition[1] or "")
+            flush()
+            continue
+        if _ITEM_START.match(line):
+            flush()
+            line = _ITEM_START.sub("", line)
+        if line.startswith("|") or line.endswith("|"):
+            line = ". ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+        for pattern, replacement in _NOT_PROSE:
+            line = pattern.sub(replacement, line)
+        current.append(line)
+    flush()
+    return items
+
+
+def guide_grade(body: str) -> float:
+    """The Flesch–Kincaid grade of a guide's prose."""
+    return grade(guide_items(body)) if guide_items(body) else 0.0

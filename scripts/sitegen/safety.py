@@ -54,11 +54,6 @@ def stop_lines(red_flags: RedFlags) -> list[str]:
     return [f"You notice {group.shorts}. {group.heading}. {group.us}" for group in groups(red_flags, named)]
 
 
-def stop_rules(exercise: Exercise, red_flags: RedFlags) -> list[str]:
-    """An exercise's own 'stop and get help' rules, then the serious signs' lines."""
-    return [*exercise.stop_rules.stop, *stop_lines(red_flags)]
-
-
 def on_floor(exercise: Exercise) -> bool:
     """Whether the exercise starts on the floor (so its set-up says how to get down and up)."""
     return exercise.position in FLOOR_POSITIONS
