@@ -602,6 +602,13 @@ CASES = (
         ),
     ),
     Case(
+        "search word with an apostrophe",
+        (replace(RED_FLAGS, "  - cant pee", "  - can't pee"),),
+        (
+            "content/red-flags.yaml:38:5: search_words[1]: use lower-case letters and single spaces only; leave out apostrophes ('cant poo')",
+        ),
+    ),
+    Case(
         "stop rules name an unknown sign",
         (replace(RED_FLAGS, "stop_rule_signs:\n  - both-legs", "stop_rule_signs:\n  - both-lags"),),
         ("content/red-flags.yaml:34:5: stop_rule_signs[0]: no sign with id 'both-lags'",),

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from sitegen.figure import exercise_figure
+from sitegen.figure import exercise_figure, picture_figure
 from sitegen.load import Catalog, load_corpus
 from sitegen.models import DiagramPart
 from sitegen.render import anatomy_figure_of, exercise_figure_of
@@ -109,3 +109,45 @@ def test_every_real_figure_is_small_and_parses(real_catalog: Catalog) -> None:
 
 def check_golden(name: str, actual: str) -> None:
     match_golden(f"figures/{name}", actual + "\n")
+
+
+def test_sleeping_on_your_side_is_drawn_from_above_on_a_bed_with_pillows_under_head_and_knees(
+    real_catalog: Catalog,
+) -> None:
+    picture = real_catalog.pictures["lying-on-side-pillow"].model
+    figure = parse(picture_figure(picture))
+    svg = figure.find(f"{SVG}svg")
+    assert svg is not None
+    # A mattress under everything instead of a floor line; no movement arrow for a still pose.
+    assert svg[2].get("class") == "sg-bed", "the bed is drawn first, under the body"
+    assert svg.findall(f".//{SVG}path[@class='sg-floor']") == []
+    assert svg.findall(f".//{SVG}polygon[@class='sg-arrowhead']") == []
+    pillows = svg.findall(f".//{SVG}rect[@class='sg-prop']")
+    head = svg.find(f".//{SVG}circle[@class='sg-head']")
+    assert head is not None and len(pillows) == 2
+    # Each pillow lies under what it supports: one under the head, one where the knees are.
+    centres = sorted(
+        (_number(r, "x") + _number(r, "width") / 2, _number(r, "y") + _number(r, "height") / 2)
+        for r in pillows
+    )
+    assert abs(centres[0][0] - float(head.get("cx", 0))) < 8
+    assert abs(centres[0][1] - float(head.get("cy", 0))) < 3
+    desc = svg.find(f"{SVG}desc")
+    assert desc is not None and desc.text == "Lying on one side with pillows, seen from above."
+    caption = figure.find("figcaption")
+    assert caption is not None and caption.text is not None
+    assert "Pale figure" not in caption.text and "between your knees" in caption.text
+
+
+def test_pillows_stack_under_the_knees_when_lying_on_your_back(real_catalog: Catalog) -> None:
+    picture = real_catalog.pictures["lying-on-back-pillows"].model
+    svg = parse(picture_figure(picture)).find(f"{SVG}svg")
+    assert svg is not None
+    pillows = [r for r in svg.findall(f".//{SVG}rect[@class='sg-prop']") if float(r.get("x", 0)) > 0]
+    assert len(pillows) == 2, "two pillows under the knees, one on the other"
+    tops = sorted(float(r.get("y", 0)) for r in pillows)
+    assert tops[0] == tops[1] - float(pillows[0].get("height", 0))
+
+
+def _number(element: ET.Element, name: str) -> float:
+    return float(element.get(name, "0"))

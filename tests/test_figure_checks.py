@@ -68,3 +68,35 @@ def test_unknown_joint_name_is_reported(fixture_project: Path) -> None:
     edit(fixture_project / ALPHA, "      left_knee: 15\n", "      left_knee: 15\n      left_kneee: 10\n")
     problems = corpus_problems(fixture_project)
     assert any("figure.end.angles.left_kneee: " in p for p in problems), problems
+
+
+def test_an_exercise_figure_must_show_a_movement_but_a_guide_picture_may_be_still(
+    fixture_project: Path,
+) -> None:
+    alpha = fixture_project / ALPHA
+    text = alpha.read_text("utf-8")
+    end = text.index("  end:\n")
+    after = text.index("\n", text.index("angles:", end) + 1)
+    rest = text[after + 1 :]
+    while rest.startswith("      "):
+        rest = rest[rest.index("\n") + 1 :]
+    alpha.write_text(text[:end] + rest, "utf-8")
+    picture = fixture_project / "content/figures/sit-test.yaml"
+    text = picture.read_text("utf-8")
+    picture.write_text(text[: text.index("  end:")], "utf-8")
+    problems = corpus_problems(fixture_project)
+    assert any(
+        p.startswith(f"{ALPHA}:") and "figure.end: an exercise's figure needs an end pose" in p
+        for p in problems
+    ), problems
+    assert not any(p.startswith("content/figures/") for p in problems), problems
+
+
+def test_seen_from_above_only_pillows_are_drawn(fixture_project: Path) -> None:
+    picture = fixture_project / "content/figures/sit-test.yaml"
+    edit(picture, "figure:\n  props:", "figure:\n  view: above\n  props:")
+    problems = corpus_problems(fixture_project)
+    assert any(
+        "figure.props[0].kind: seen from above, only pillows are drawn (the bed is); not a chair" in p
+        for p in problems
+    ), problems

@@ -2,8 +2,10 @@
 
 Grow QUERIES as content grows: each entry is a query a reader would type and the pages
 that would answer it (paths under the site root; any one of them in the top three passes).
-RED_FLAG_QUERIES must put the red flags first; MISSPELLINGS must get a "Did you mean"
-suggestion (overrides/assets/javascripts/search-suggest.js) that finds the page.
+RED_FLAG_QUERIES must put the red flags first; they and SIGN_QUERIES must show the link to
+the red flags above the results (overrides/assets/javascripts/search-signs.js), and
+EVERYDAY_QUERIES must not. MISSPELLINGS must get a "Did you mean" suggestion
+(overrides/assets/javascripts/search-suggest.js) that finds the page.
 """
 
 from __future__ import annotations
@@ -157,6 +159,26 @@ RED_FLAG_QUERIES = [
     "emergency",
 ]
 
+#: Serious signs put the way readers put them, where the theme's ranking may favour a page
+#: with a common word of the query in a heading ("feel", "down", "back"): the link to the red
+#: flags above the results answers them.
+SIGN_QUERIES = [
+    "numb down below",
+    "cant feel toilet paper",
+    "can\N{RIGHT SINGLE QUOTATION MARK}t feel the toilet paper",
+    "lost control of my bladder",
+    "fever and back pain",
+    "foot drags",
+    "my foot catches when I walk",
+    "unexplained weight loss",
+    "pain worse at night",
+    "history of cancer",
+    "Bowels",
+]
+
+#: Everyday questions: no link to the red flags (whole words only, so "weeks" is not "wee").
+EVERYDAY_QUERIES = ["hamstring stretch", "sitting at work", "weeks to recover", "poor posture", "pool"]
+
 #: Misspelled words no page lists: the "Did you mean" suggestion offers the right word, and
 #: accepting it finds the page. (query, suggested query, acceptable pages)
 MISSPELLINGS: list[tuple[str, str, tuple[str, ...]]] = [
@@ -229,6 +251,53 @@ def test_search_finds_an_acceptable_page_in_the_top_three(
 def test_a_serious_sign_puts_the_red_flags_first(search_page: Page, query: str) -> None:
     paths = search(search_page, query)
     assert paths and paths[0].endswith("/" + RED_FLAGS), f"{query!r}: top results {paths}"
+    assert sign_link(search_page) == "/" + RED_FLAGS
+
+
+@pytest.mark.parametrize("query", SIGN_QUERIES)
+def test_a_serious_sign_in_a_readers_words_gets_the_red_flags_link_above_the_results(
+    search_page: Page, query: str
+) -> None:
+    search(search_page, query)
+    assert sign_link(search_page) == "/" + RED_FLAGS, query
+
+
+@pytest.mark.parametrize("query", EVERYDAY_QUERIES)
+def test_an_everyday_query_gets_no_red_flags_link(search_page: Page, query: str) -> None:
+    search(search_page, query)
+    expect(search_page.locator(".sg-search-sign")).to_be_empty()
+
+
+def sign_link(page: Page) -> str:
+    """Where the link to the red flags above the results goes (its path), once it shows."""
+    link = page.locator(".sg-search-sign a")
+    expect(link).to_have_text("Check the red flags: when to get urgent help")
+    return urlsplit(link.get_attribute("href") or "").path.removeprefix(urlsplit(page.url).path.rstrip("/"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_red_flags_link_is_announced_big_enough_passes_axe_and_opens_the_page(
+    browser: Browser, served_site: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served_site + "exercises/bridge/")
+    page.locator("input.md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    search(page, "cant feel toilet paper")
+    region = page.locator(".sg-search-sign")
+    assert region.get_attribute("aria-live") == "polite"
+    expect(region).to_have_text("Is this a serious sign? Check the red flags: when to get urgent help")
+    link = region.locator("a")
+    box = link.bounding_box()
+    assert box and box["height"] >= 24, box
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    wcag = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    found = AXE.run(page, context=".sg-search-sign", options=wcag).response["violations"]
+    assert found == [], found
+    link.click()
+    expect(page).to_have_url(served_site + RED_FLAGS)
+    context.close()
 
 
 @pytest.mark.parametrize(

@@ -267,7 +267,7 @@ def check_urgent_lines(source: Source[Exercise]) -> Iterator[Problem]:
 def check_pictures(catalog: Catalog) -> Iterator[Problem]:
     """A guide's picture obeys the same pose rules as an exercise's figure."""
     for source in catalog.pictures.values():
-        for loc, message in figure_problems(source.model.figure):
+        for loc, message in figure_problems(source.model.figure, still=True):
             yield source.at(("figure", *loc), message)
 
 

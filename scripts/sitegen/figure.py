@@ -33,6 +33,10 @@ HALO = 1.6  # background-coloured edge that separates near limbs from the body b
 NERVE_WIDTH = 1.8
 TARGET_RADIUS = 6.0
 ARROW_WIDTH = 1.6
+ABOVE_PILLOW = 6.0  # half a pillow's depth seen from above (about 20 cm across)
+BED_MARGIN = 4.0
+#: What a pillow seen from above can lie under: the head or between the legs, not a hand.
+PILLOW_JOINTS = {"head", "hips", "lumbar", "left_knee", "right_knee", "left_ankle", "right_ankle"}
 #: Points whose travel between start and end the motion arrow follows.
 MOVERS = ("left_toes", "right_toes", "left_hand", "right_hand", "head", "left_knee", "right_knee", "hips")
 
@@ -71,7 +75,8 @@ def _figure(
     canvas = Canvas(mirror=figure.facing is Facing.LEFT)
     skeletons = [place(pose, figure.view) for _, pose in figure.poses()]
     placed = _layout(figure, skeletons)
-    _draw_props(canvas, figure, placed)
+    above = figure.view is View.ABOVE
+    (_draw_pillows_below if above else _draw_props)(canvas, figure, placed)
     end, end_dx = placed[-1]
     shows_target = _draw_targets(canvas, end.move(end_dx), targets, figure, nerve_drawn=shows_nerve)
     # Overlaid, earlier poses are pale so the end pose reads on top; side by side, all are solid.
@@ -82,7 +87,7 @@ def _figure(
     if shows_nerve:
         _draw_nerve(canvas, end.move(end_dx), figure.side)
     _draw_motion(canvas, [s.move(dx) for s, dx in placed], figure.layout)
-    _draw_floor(canvas)
+    (_draw_bed if above else _draw_floor)(canvas)
     title, desc = describe(item, skeletons)
     caption = " ".join(part for part in (desc, extra, legend(item, shows_nerve, shows_target)) if part)
     context: dict[str, object] = {
@@ -159,6 +164,19 @@ def _draw_props(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, flo
                     canvas.path("sg-prop", ends, props.PROP_STROKE)
 
 
+def _draw_pillows_below(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, float]]) -> None:
+    """Seen from above, each pillow lies under the body part nearest its x (head, knees)."""
+    for skeleton, dx in placed:
+        moved = skeleton.move(dx)
+        for prop in figure.props:
+            x = prop.x + dx
+            under = [point for name, point in moved.joints.items() if name in PILLOW_JOINTS]
+            y = min(under, key=lambda point: abs(point.real - x)).imag
+            half = props.PILLOW_WIDTH / 2
+            corners = (x - half, y - ABOVE_PILLOW, x + half, y + ABOVE_PILLOW)
+            canvas.add("rect", "sg-prop", **_rect(canvas, *corners))
+
+
 def _mat_span(skeletons: list[Skeleton], figure: Figure) -> tuple[float, float]:
     spans = [_x_extent(s, figure) for s in skeletons]
     return min(s[0] for s in spans) - 2, max(s[1] for s in spans) + 2
@@ -184,7 +202,7 @@ def _near_side(figure: Figure) -> BodySide:
 
 
 def _draw_body(canvas: Canvas, skeleton: Skeleton, figure: Figure) -> None:
-    near = _near_side(figure) if figure.view is View.SIDE else None
+    near = _near_side(figure) if figure.view is not View.FRONT else None
     with canvas.group("sg-far"):
         for chain in skeleton.chains:
             if near is not None and chain.side not in (None, near):
@@ -300,6 +318,8 @@ def _draw_targets(
 
 def _draw_motion(canvas: Canvas, skeletons: list[Skeleton], layout: Layout) -> None:
     """An arrow from the start pose to the end pose along the point that moves most."""
+    if len(skeletons) < 2:
+        return  # a still picture
     if layout is Layout.SIDE_BY_SIDE:
         _arrow_between(canvas, skeletons)
         return
@@ -343,6 +363,16 @@ def _arrow(canvas: Canvas, start: Point, control: Point, end: Point) -> None:
     canvas.curve("sg-arrow", start, control, tip_base, ARROW_WIDTH)
     side = rotate(tangent, 90) * 2.4
     canvas.polygon("sg-arrowhead", [end, tip_base + side, tip_base - side])
+
+
+def _draw_bed(canvas: Canvas) -> None:
+    """Seen from above, a mattress under everything drawn (added last, drawn first)."""
+    x0, y0, x1, y1 = canvas.bounds
+    left, right = (-x1, -x0) if canvas.mirror else (x0, x1)
+    # Canvas bounds are in SVG coordinates (y down); _rect takes body units (y up).
+    m = BED_MARGIN
+    canvas.add("rect", "sg-bed", **_rect(canvas, left - m, -y1 - m, right + m, -y0 + m))
+    canvas.send_to_back()
 
 
 def _draw_floor(canvas: Canvas) -> None:

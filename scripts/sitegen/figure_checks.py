@@ -5,22 +5,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import body, props
-from .models import Figure, Pose, View
+from .models import Figure, Pose, PropKind, View
 from .pose import place
 
 Loc = tuple[str | int, ...]
 #: How far (units of 1 % of height) a body may sink into a surface or hover above one.
 SINK_TOLERANCE = 0.5
 HOVER_TOLERANCE = 1.5
-RANGES = {View.SIDE: body.SIDE_RANGES, View.FRONT: body.FRONT_RANGES}
+RANGES = {View.SIDE: body.SIDE_RANGES, View.FRONT: body.FRONT_RANGES, View.ABOVE: body.SIDE_RANGES}
 
 
-def figure_problems(figure: Figure) -> Iterator[tuple[Loc, str]]:
-    """Every problem in a figure, as (location inside the figure, message)."""
+def figure_problems(figure: Figure, still: bool = False) -> Iterator[tuple[Loc, str]]:
+    """Every problem in a figure, as (location inside the figure, message).
+
+    `still`: one pose is enough (a guide's picture); an exercise's figure must show a movement.
+    """
     for name, pose in figure.poses():
         yield from (((name, *loc), message) for loc, message in _joint_problems(pose, figure.view))
-        yield from (((name, *loc), message) for loc, message in _contact_problems(pose, figure))
-    if _same(figure.start, figure.end):
+        # Seen from above, the bed is under the body, not below it on the page.
+        if figure.view is not View.ABOVE:
+            yield from (((name, *loc), message) for loc, message in _contact_problems(pose, figure))
+    if figure.view is View.ABOVE:
+        for i, prop in enumerate(figure.props):
+            if prop.kind is not PropKind.PILLOW:
+                message = f"seen from above, only pillows are drawn (the bed is); not a {prop.kind}"
+                yield ("props", i, "kind"), message
+    if figure.end is None and not still:
+        yield ("end",), "an exercise's figure needs an end pose; show the movement"
+    if figure.end is not None and _same(figure.start, figure.end):
         yield ("end",), "the end pose is the same as the start pose; show the movement"
 
 

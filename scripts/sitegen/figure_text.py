@@ -87,6 +87,7 @@ _BODY_WORDS = {
         "neck": ("the head tilts to the left", "the head tilts to the right"),
     },
 }
+_BODY_WORDS[View.ABOVE] = _BODY_WORDS[View.SIDE]
 _PELVIS_WORDS = {
     View.SIDE: (
         ("the pelvis rocks forward", "the pelvis rocks back"),
@@ -97,6 +98,9 @@ _PELVIS_WORDS = {
         ("the body leans to the left", "the body leans to the right"),
     ),
 }
+
+
+_PELVIS_WORDS[View.ABOVE] = _PELVIS_WORDS[View.SIDE]
 
 
 class Drawn(Protocol):
@@ -121,6 +125,10 @@ def describe(exercise: Drawn, skeletons: list[Skeleton] | None = None) -> tuple[
     poses = [pose for _, pose in figure.poses()]
     placed = list(zip(poses, skeletons or [place(pose, figure.view) for pose in poses], strict=True))
     moves = [_sentence(_changes(a, b, figure)) for a, b in itertools.pairwise(placed)]
+    if figure.view is View.ABOVE:
+        setting += ", seen from above"
+    if not moves:
+        return f"{exercise.name}: the position", f"{setting}."
     if len(moves) == 1:
         motion = moves[0]
     else:
@@ -132,7 +140,9 @@ def describe(exercise: Drawn, skeletons: list[Skeleton] | None = None) -> tuple[
 
 def legend(exercise: Drawn, shows_nerve: bool, shows_target: bool) -> str:
     """What each mark in the figure means, for the caption (and greyscale print)."""
-    if exercise.figure.layout is Layout.SIDE_BY_SIDE and exercise.figure.middle is not None:
+    if exercise.figure.end is None:
+        parts = []
+    elif exercise.figure.layout is Layout.SIDE_BY_SIDE and exercise.figure.middle is not None:
         parts = ["From left to right: where you start, halfway, and where you finish."]
     elif exercise.figure.layout is Layout.SIDE_BY_SIDE:
         parts = ["Left: where you start. Right: where you finish."]
@@ -148,6 +158,8 @@ def legend(exercise: Drawn, shows_nerve: bool, shows_target: bool) -> str:
 def _prop_phrases(figure: Figure, position: Position) -> list[str]:
     kinds = list(dict.fromkeys(p.kind for p in figure.props))
     phrases = [PROP_PHRASES[k] for k in kinds]
+    if sum(p.count for p in figure.props if p.kind is PropKind.PILLOW) > 1:
+        phrases[kinds.index(PropKind.PILLOW)] = "with pillows"
     if position is Position.SEATED and PropKind.CHAIR in kinds:
         phrases[kinds.index(PropKind.CHAIR)] = "on a chair"
     on = [p for p in phrases if not p.startswith("with ")]

@@ -17,6 +17,7 @@ from .models import (
     DOI_PATTERN,
     ID_PATTERN,
     LINE_DESCRIPTION,
+    SEARCH_PHRASE_PATTERN,
     TERM_PATTERN,
     URL_PATTERN,
     Anatomy,
@@ -90,6 +91,9 @@ _PATTERN_WORDS = {
     DOI_PATTERN: "not a DOI: write it without https://doi.org/, e.g. 10.1136/bmj.i6748",
     URL_PATTERN: "not a usable web address: start with https:// and leave out spaces, quotes and brackets",
     TERM_PATTERN: "use letters, digits, spaces, hyphens and apostrophes only",
+    SEARCH_PHRASE_PATTERN: (
+        "use lower-case letters and single spaces only; leave out apostrophes ('cant poo')"
+    ),
 }
 
 

@@ -217,6 +217,8 @@ class View(StrEnum):
 
     SIDE = "side"
     FRONT = "front"
+    #: Looking down at someone lying on their side: the side view's joints, with no floor.
+    ABOVE = "above"
 
 
 class Facing(StrEnum):
@@ -256,6 +258,7 @@ class Prop(Strict):
         description="Chair or step: front edge. Wall: its face. Pillow: its centre. "
         "Unused for a mat (it spans the figure) and a strap (it runs from hand to foot).",
     )
+    count: int = Field(1, ge=1, le=3, description="Pillows: how many, stacked one on another.")
 
 
 Degrees = Annotated[float, Field(ge=-180, le=180)]
@@ -315,7 +318,9 @@ class Figure(Strict):
     props: list[Prop] = Field(default_factory=list)
     start: Pose
     middle: Pose | None = None
-    end: Pose
+    end: Pose | None = Field(
+        None, description="Required for an exercise. A guide's picture may show one still pose."
+    )
 
     def poses(self) -> list[tuple[str, Pose]]:
         """The key poses in order, with their field names."""
@@ -544,6 +549,11 @@ class Sign(Strict):
     )
 
 
+#: Words a reader types, lower case, without apostrophes ("cant poo"), one space between.
+SEARCH_PHRASE_PATTERN = r"^[a-z]+( [a-z]+)*$"
+SearchPhrase = Annotated[str, StringConstraints(pattern=SEARCH_PHRASE_PATTERN, max_length=40)]
+
+
 class RedFlags(Reviewed):
     """The one list of serious signs that every page, sheet and stop rule is drawn from."""
 
@@ -552,6 +562,11 @@ class RedFlags(Reviewed):
     signs: list[Sign] = Field(min_length=1)
     stop_rule_signs: list[Id] = Field(
         min_length=1, description="Signs every exercise's 'stop and get help' rules name, with their urgency."
+    )
+    search_words: list[SearchPhrase] = Field(
+        min_length=1,
+        description="What readers type about a serious sign. A search with every word of one of "
+        "these (whole words, any order) shows a link to the red flags above the results.",
     )
 
     @field_validator("urgencies")

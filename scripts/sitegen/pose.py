@@ -182,4 +182,4 @@ def _ankle(pose: Pose, side: str) -> float:
     return float(getattr(pose.angles, f"{side}_ankle"))
 
 
-_PLACERS = {View.SIDE: _place_side, View.FRONT: _place_front}
+_PLACERS = {View.SIDE: _place_side, View.FRONT: _place_front, View.ABOVE: _place_side}

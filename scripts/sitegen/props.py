@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .models import Prop, PropKind
@@ -50,25 +51,26 @@ def surfaces(props: list[Prop]) -> list[Surface]:
     found = [Surface(-1e9, 1e9, base)]
     for prop in props:
         if prop.kind in _SURFACES:
-            found.append(_SURFACES[prop.kind](prop.x, base))
+            found.append(_SURFACES[prop.kind](prop, base))
     return found
 
 
 _SURFACES = {
-    PropKind.CHAIR: lambda x, base: Surface(x - SEAT_DEPTH, x, SEAT_HEIGHT),
-    PropKind.STEP: lambda x, base: Surface(x - STEP_DEPTH / 2, x + STEP_DEPTH / 2, STEP_HEIGHT),
-    PropKind.PILLOW: lambda x, base: Surface(
-        x - PILLOW_WIDTH / 2, x + PILLOW_WIDTH / 2, base + PILLOW_HEIGHT
+    PropKind.CHAIR: lambda p, base: Surface(p.x - SEAT_DEPTH, p.x, SEAT_HEIGHT),
+    PropKind.STEP: lambda p, base: Surface(p.x - STEP_DEPTH / 2, p.x + STEP_DEPTH / 2, STEP_HEIGHT),
+    PropKind.PILLOW: lambda p, base: Surface(
+        p.x - PILLOW_WIDTH / 2, p.x + PILLOW_WIDTH / 2, base + PILLOW_HEIGHT * p.count
     ),
 }
 
 
 def shapes(prop: Prop, base: float) -> list[Shape]:
     """The lines and rectangles that draw a positioned prop (not mats or straps)."""
-    return _SHAPES.get(prop.kind, lambda x, b: [])(prop.x, base)
+    return _SHAPES.get(prop.kind, lambda p, b: [])(prop, base)
 
 
-def _chair(x: float, base: float) -> list[Shape]:
+def _chair(prop: Prop, base: float) -> list[Shape]:
+    x = prop.x
     back = x - SEAT_DEPTH
     seat = SEAT_HEIGHT - PROP_STROKE / 2
     return [
@@ -79,16 +81,19 @@ def _chair(x: float, base: float) -> list[Shape]:
     ]
 
 
-def _step(x: float, base: float) -> list[Shape]:
+def _step(prop: Prop, base: float) -> list[Shape]:
+    x = prop.x
     return [Shape("rect", x - STEP_DEPTH / 2, 0, x + STEP_DEPTH / 2, STEP_HEIGHT)]
 
 
-def _pillow(x: float, base: float) -> list[Shape]:
-    return [Shape("rect", x - PILLOW_WIDTH / 2, base, x + PILLOW_WIDTH / 2, base + PILLOW_HEIGHT)]
+def _pillow(prop: Prop, base: float) -> list[Shape]:
+    x0, x1 = prop.x - PILLOW_WIDTH / 2, prop.x + PILLOW_WIDTH / 2
+    heights = [base + PILLOW_HEIGHT * i for i in range(prop.count + 1)]
+    return [Shape("rect", x0, low, x1, high) for low, high in itertools.pairwise(heights)]
 
 
-def _wall(x: float, base: float) -> list[Shape]:
-    return [Shape("line", x, 0, x, WALL_HEIGHT)]
+def _wall(prop: Prop, base: float) -> list[Shape]:
+    return [Shape("line", prop.x, 0, prop.x, WALL_HEIGHT)]
 
 
 _SHAPES = {PropKind.CHAIR: _chair, PropKind.STEP: _step, PropKind.PILLOW: _pillow, PropKind.WALL: _wall}

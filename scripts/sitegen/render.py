@@ -352,6 +352,7 @@ def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
         # Guides' pictures, drawn once: only the guides that name one show it.
         "pictures": {key: picture_figure(source.model) for key, source in sorted(catalog.pictures.items())},
         "flag_groups": safety.groups(red_flags),
+        "sign_words": "|".join(red_flags.search_words),
         "stop_lines": safety.stop_lines(red_flags),
         "on_floor": safety.on_floor,
         "floor_guide": safety.FLOOR_GUIDE,
