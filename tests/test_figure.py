@@ -136,7 +136,7 @@ def test_sleeping_on_your_side_is_drawn_from_above_on_a_bed_with_pillows_under_h
     assert desc is not None and desc.text == "Lying on one side with pillows, seen from above."
     caption = figure.find("figcaption")
     assert caption is not None and caption.text is not None
-    assert "Pale figure" not in caption.text and "between your knees" in caption.text
+    assert "Faint figure" not in caption.text and "between your knees" in caption.text
 
 
 def test_pillows_stack_under_the_knees_when_lying_on_your_back(real_catalog: Catalog) -> None:

@@ -135,7 +135,7 @@ def test_a_guide_shows_its_picture_with_a_text_alternative(pages: dict[str, str]
     assert '<title id="fig-picture-sit-test-title">A test picture, sitting: the movement</title>' in guide
     # The description is written from the poses; the caption adds the data's own words.
     assert "Sitting on a chair. The left knee straightens while the head tips back." in guide
-    assert "The knee straightens as the head lifts. Pale figure: where you start." in guide
+    assert "The knee straightens as the head lifts. Faint figure: where you start." in guide
 
 
 def test_a_common_starting_dose_says_so(pages: dict[str, str]) -> None:

@@ -147,7 +147,7 @@ def legend(exercise: Drawn, shows_nerve: bool, shows_target: bool) -> str:
     elif exercise.figure.layout is Layout.SIDE_BY_SIDE:
         parts = ["Left: where you start. Right: where you finish."]
     else:
-        parts = ["Pale figure: where you start. Dark figure: where you finish."]
+        parts = ["Faint figure: where you start. Solid figure: where you finish."]
     if shows_nerve:
         parts.append("Dashed line: the sciatic nerve.")
     if shows_target:
