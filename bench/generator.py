@@ -1,8 +1,7 @@
 """Time the generator's phases: load, check, render, write.
 
-As in the build (sitegen.pipeline.generate), each exercise's checks of itself (reading
-grades, figure geometry) run where its file is loaded, so they count in load; check is
-the checks across files and those that read more than the sources (schema comments).
+As in the build (sitegen.pipeline.generate): load reads and validates every file; check
+runs every check, reading grades and figure geometry included.
 
 `python -m bench.generator ROOT` runs them once in a fresh process and prints the times as
 JSON, so every size pays the same one-time costs (template compilation, caches) as the
@@ -20,8 +19,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sitegen.load import Catalog
-from sitegen.pipeline import check_all, load
+from sitegen.load import Catalog, load_corpus
+from sitegen.pipeline import check_all
 from sitegen.problems import Problem, Severity
 from sitegen.render import render
 from sitegen.write import write_pages
@@ -65,7 +64,7 @@ def _check(root: Path, problems: list[Problem], catalog: Catalog) -> list[Proble
 
 def run_generator(root: Path) -> Phases:
     """Load, check, render and write the project at `root` into build/docs; fail on errors."""
-    (catalog, problems), load_ms = _timed(lambda: load(root))
+    (catalog, problems), load_ms = _timed(lambda: load_corpus(root))
     found, check_ms = _timed(lambda: _check(root, problems, catalog))
     errors = [str(p) for p in found if p.severity is Severity.ERROR]
     if errors:

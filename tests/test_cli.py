@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from sitegen import cli, pipeline
+
 from .conftest import run_sitegen
 from .test_epoch import COMMIT_EPOCH, commit_all
 from .test_load import edit
@@ -72,6 +74,22 @@ def test_mkdocs_failure_keeps_the_old_site(fixture_project: Path) -> None:
     assert result.returncode != 0
     assert "nowhere.md" in result.stderr
     assert tree_digest(fixture_project / "site") == before
+
+
+def test_a_build_generates_the_pages_once(fixture_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The CLI generates to report problems first; the MkDocs hook takes its result over.
+    runs: list[Path] = []
+
+    def counted(root: Path) -> pipeline.Result:
+        runs.append(root)
+        return real(root)
+
+    real = pipeline.generate
+    monkeypatch.setattr(pipeline, "generate", counted)
+    monkeypatch.setattr(cli, "generate", counted)
+    assert cli.main(["--root", str(fixture_project), "build"]) == 0
+    assert runs == [fixture_project]
+    assert (fixture_project / "site/exercises/beta-hold/index.html").is_file()
 
 
 def test_two_builds_are_byte_identical(fixture_project: Path) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
-from sitegen.checks import check_exercise
-from sitegen.load import _KINDS, _load_file, load_corpus
+from sitegen.load import load_corpus
 
 from .conftest import FIXTURE_CORPUS
 
@@ -103,22 +101,3 @@ def test_unreadable_files_are_reported(fixture_project: Path) -> None:
         "exercises/list.yaml:1:1: (document): expected a mapping of fields ('field: value' lines)" in problems
     )
     assert "exercises/stray.yml:1:1: (file): use the .yaml extension" in problems
-
-
-def test_a_loaded_file_comes_back_equal_from_a_helper_process(fixture_project: Path) -> None:
-    # Helpers send each file's outcome as its parsed data, validated again on arrival.
-    (fixture_project / "exercises" / "broken.yaml").write_text("id: broken\nname: 3\n", encoding="utf-8")
-    jobs = [
-        (kind, path)
-        for kind, (folder, pattern, _) in _KINDS.items()
-        for path in sorted((fixture_project / folder).glob(pattern))
-    ]
-    outcomes = [_load_file((fixture_project, check_exercise), job) for job in jobs]
-    assert {type(o.source.model).__name__ for o in outcomes if o.source} >= {"Exercise", "Guide", "Anatomy"}
-    assert any(o.source is None for o in outcomes) and any(o.source and o.source.body for o in outcomes)
-    for outcome in outcomes:
-        outcome.located.parsed.position(("id",))  # as a check's problem would
-        sent = pickle.dumps(outcome)
-        assert pickle.loads(sent) == outcome
-        assert b"__pydantic_fields_set__" not in sent, "a model was pickled, not its data"
-        assert b"MappingNode" not in sent, "a node tree was pickled"

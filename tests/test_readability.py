@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from sitegen.checks import check_with_grades
 from sitegen.load import load_corpus
-from sitegen.readability import MAX_GRADE, flesch_kincaid_grade, format_table, grade, textstat
+from sitegen.readability import MAX_GRADE, format_table, grade
 
-from .conftest import FIXTURE_CORPUS, ROOT, run_sitegen
+from .conftest import FIXTURE_CORPUS, run_sitegen
 from .test_load import edit
 
 HARD = (
@@ -64,28 +61,3 @@ def test_check_prints_the_table(fixture_project: Path) -> None:
     result = run_sitegen(fixture_project, "check")
     assert result.returncode == 0
     assert "stop rules" in result.stderr and "exercises/alpha-slide" in result.stderr
-
-
-def _real_passages() -> list[str]:
-    catalog, _ = load_corpus(ROOT)
-    return [
-        " ".join(list(getattr(source.model, field)))
-        for source in catalog.exercises.values()
-        for field in ("setup", "steps", "feel", "cautions", "mistakes")
-    ]
-
-
-def test_our_grade_is_textstats_grade_on_every_real_passage() -> None:
-    passages = _real_passages()
-    assert len(passages) > 50
-    for passage in [*passages, HARD, "", "Sit.", "Don't stop — it's fine!? Yes... (12) x-y"]:
-        assert flesch_kincaid_grade(passage) == textstat.flesch_kincaid_grade(passage), passage
-
-
-#: Letters, digits, the punctuation and spaces text may hold (ASCII or not: each takes its own path).
-ALPHABET = list("abcdeiouy stNT.,!?'-’()0123456789é\n;:\"/[]{}_*&%$#@+=<>|~^`\\\t\x1c\x7f—")
-
-
-@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=300))
-def test_our_grade_is_textstats_grade_on_any_text(text: str) -> None:
-    assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text)

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sitegen.yamlsrc import YamlSourceError, _Loader, parse, split_front_matter
+from sitegen.yamlsrc import MAX_DEPTH, YamlSourceError, _Loader, parse, split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,12 +102,15 @@ def test_plain_scalars_resolve_as_pyyaml_resolves_them(value: str) -> None:
     assert type(data["a"]) is type(expected["a"]) and type(data["b"]) is type(expected["b"])
 
 
-def test_deep_nesting_builds_without_recursion() -> None:
-    data = parse("x: " + "[" * 5000 + "]" * 5000 + "\n").data["x"]
-    depth = 0
-    while data:
-        data, depth = data[0], depth + 1
-    assert depth == 4999
+def test_deep_nesting_is_refused_where_it_gets_too_deep_not_crashing() -> None:
+    # The mapping is the first level; its value's lists the rest.
+    assert parse("x: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n").data is not None
+    # 100,000 levels crash PyYAML's C composer; the nesting is refused before composing.
+    for levels in (MAX_DEPTH, 100_000):
+        with pytest.raises(YamlSourceError) as caught:
+            parse("x: " + "[" * levels + "]" * levels + "\n")
+        assert (caught.value.line, caught.value.column) == (1, 3 + MAX_DEPTH)
+        assert caught.value.message.startswith("lists and mappings nest more than 100 levels deep")
 
 
 @pytest.mark.parametrize("folder", ["exercises", "content"])
@@ -118,13 +121,6 @@ def test_every_real_source_reads_as_pyyaml_reads_it(folder: str) -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert parse(text).data == yaml.load(text, Loader=_Loader), path
-
-
-def test_the_node_tree_is_built_only_when_a_position_is_asked_for() -> None:
-    parsed = parse(DOC)
-    assert "node" not in vars(parsed)
-    assert parsed.position(("dose", "sets")) == (7, 9)
-    assert "node" in vars(parsed)
 
 
 def test_syntax_errors_carry_a_position() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -28,10 +27,9 @@ def num(value: float) -> str:
 class Canvas:
     """Shapes in y-up body units; `mirror` flips left and right (a figure facing left).
 
-    Each shape is written as SVG markup when it is added. A figure has a few hundred
-    elements and a library thousands of figures, so this is the generator's innermost
-    loop: coordinates are formatted by `num` (digits, "-" and "." only, nothing to
-    escape), and every class name and other attribute value is escaped.
+    Each shape is written as SVG markup when it is added: coordinates are formatted by
+    `num` (digits, "-" and "." only, nothing to escape), and every class name and other
+    attribute value is escaped.
     """
 
     mirror: bool = False
@@ -118,9 +116,8 @@ class Canvas:
         self.parts.append(f'<{tag} class="{_escaped(css)}"{attrs}/>')
 
 
-@cache
 def _escaped(css: str) -> str:
-    """A class attribute's value, escaped (a figure uses a handful of classes, thousands of times)."""
+    """A class attribute's value, escaped."""
     return str(escape(css))
 
 

@@ -12,7 +12,6 @@ from . import markers, safety
 from .figure_checks import figure_problems
 from .load import RED_FLAGS_FILE, Catalog, Located, Source
 from .models import DOSE_SOURCE_TYPES, HTML_TAG, ID_PATTERN, Category, Exercise, NerveLoad, Urgency
-from .parallel import pmap
 from .problems import Problem, Severity
 from .readability import MAX_GRADE, Row, grade, guide_grade, readability_problems, readability_row
 from .text import REFERENCE_TYPE_LABELS
@@ -26,21 +25,14 @@ def check_corpus(catalog: Catalog) -> list[Problem]:
 
 
 def check_with_grades(catalog: Catalog) -> tuple[list[Problem], list[Row]]:
-    """Every problem, and each exercise's reading grades (the build prints them on failure).
-
-    Checks of one exercise at a time are most of the work (reading grades, figure
-    geometry). The build runs them as it loads each file (`load_corpus(root,
-    check_exercise)`); any not run yet run here, on every core in a large library.
-    """
-    exercise_ids = sorted(catalog.exercises)
-    missing = [key for key in exercise_ids if key not in catalog.exercise_checks]
+    """Every problem, and each exercise's reading grades (the build prints them on failure)."""
     problems = [problem for check in CHECKS for problem in check(catalog)]
-    checked = catalog.exercise_checks | dict(
-        zip(missing, pmap(_check_exercise_by_id, catalog, missing), strict=True)
-    )
-    per_exercise = [checked[key] for key in exercise_ids]
-    problems += [problem for found, _ in per_exercise for problem in found]
-    return problems, [row for _, row in per_exercise]
+    rows = []
+    for _, source in sorted(catalog.exercises.items()):
+        found, row = check_exercise(source)
+        problems += found
+        rows.append(row)
+    return problems, rows
 
 
 def check_exercise(source: Source[Exercise]) -> tuple[list[Problem], Row]:
@@ -48,10 +40,6 @@ def check_exercise(source: Source[Exercise]) -> tuple[list[Problem], Row]:
     row = readability_row(source.stem, source.model)
     found = [problem for check in EXERCISE_CHECKS for problem in check(source)]
     return found + list(readability_problems(source, row)), row
-
-
-def _check_exercise_by_id(catalog: Catalog, exercise_id: str) -> tuple[list[Problem], Row]:
-    return check_exercise(catalog.exercises[exercise_id])
 
 
 def check_ids(catalog: Catalog) -> Iterator[Problem]:

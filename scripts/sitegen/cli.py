@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from .epoch import build_epoch
 from .load import load_corpus
 from .offline import write_zip
 from .pdf import render_pdfs
-from .pipeline import Result, generate, latest_review
+from .pipeline import Result, generate, handed_over, latest_review
 from .problems import CorpusError
 from .readability import format_table
 from .schema import schemas
@@ -118,7 +124,9 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f"{site.name}.building-", dir=site.parent))
     epoch = build_epoch(root, result.build_date)
     try:
-        if not _mkdocs_build(root, args.config_file, staging, epoch):
+        with handed_over(root, result):
+            built = _mkdocs_build(root, args.config_file, staging, epoch)
+        if not built:
             return 1
         if args.pdf:
             render_pdfs(staging, epoch=epoch)
@@ -155,12 +163,53 @@ def _epoch(root: Path) -> int:
 
 
 def _mkdocs_build(root: Path, config: str, out: Path, epoch: int) -> bool:
-    # SOURCE_DATE_EPOCH fixes the sitemap dates, so the same sources give the same bytes.
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    # No --quiet: it drops warnings before --strict counts them, so nothing would fail.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command += ["--config-file", config, "--site-dir", str(out)]
-    return subprocess.run(command, cwd=root, env=env, check=False).returncode == 0
+    """`mkdocs build --strict` in this process, as MkDocs' own command runs it."""
+    with _mkdocs_log(), _environment(SOURCE_DATE_EPOCH=str(epoch)):
+        try:
+            # SOURCE_DATE_EPOCH fixes the sitemap dates, so the same sources give the same bytes.
+            settings = load_config(str(root / config), site_dir=str(out), strict=True)
+            settings.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(settings)
+            finally:
+                settings.plugins.on_shutdown()
+        except MkDocsException as exc:
+            print(f"sitegen: {exc.format_message().strip()}", file=sys.stderr)
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def _mkdocs_log() -> Iterator[None]:
+    """MkDocs' messages on stderr, as its command line shows them (it sets up its own)."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+@contextlib.contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Environment variables set for the block, then restored."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _swap(staging: Path, site: Path) -> None:

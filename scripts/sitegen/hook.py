@@ -1,4 +1,8 @@
-"""MkDocs hook: regenerate the Markdown before every build, so `mkdocs serve` reloads live."""
+"""MkDocs hook: regenerate the Markdown before every build, so `mkdocs serve` reloads live.
+
+`sitegen build` generates first (to report problems before MkDocs starts) and hands its
+result over, so a build generates once.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitegen.pipeline import generate
+from sitegen.pipeline import generate_for_build
 from sitegen.problems import CorpusError
 from sitegen.sheet import fill_markers, online_address
 from sitegen.write import write_pages
@@ -25,7 +29,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Load, check and render the sources next to mkdocs.yml into docs_dir."""
     root = Path(config.config_file_path).parent
     try:
-        result = generate(root)
+        result = generate_for_build(root)
     except CorpusError as exc:
         raise PluginError(exc.report()) from None
     for warning in result.warnings:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast, get_args
+from typing import Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from .gcpause import paused_gc
 from .models import (
     DOI_PATTERN,
     ID_PATTERN,
@@ -29,7 +28,6 @@ from .models import (
     Reference,
     Routine,
 )
-from .parallel import pmap
 from .problems import Problem, field_name
 from .yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
 
@@ -138,8 +136,6 @@ class Catalog:
     #: checked on these, so a file with a type error still gets its broken links reported,
     #: and a link to a file that exists but is invalid is not reported as missing.
     raw: dict[str, dict[str, Located]] = field(default_factory=dict)
-    #: What load_corpus's `exercise_check` found in each valid exercise, by id.
-    exercise_checks: dict[str, Any] = field(default_factory=dict)
 
     def tables(self) -> dict[str, dict[str, Source[Any]]]:
         """Each kind of source (exercise, anatomy, routine, reference, guide) and its table."""
@@ -174,75 +170,35 @@ _KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {
 _SINGLE_FILES: dict[str, type[BaseModel]] = {"glossary": Glossary, "red-flags": RedFlags}
 
 
-#: A check of one exercise on its own (no other file needed), and what it returns.
-ExerciseCheck = Callable[[Source[Exercise]], Any]
-
-
 @dataclass(frozen=True)
 class _Loaded:
-    """One file's outcome: where it is, its model if valid, what is wrong with it, and what
-    the exercise check found (valid exercises only)."""
+    """One file's outcome: where it is, its model if valid, and what is wrong with it."""
 
     located: Located
     source: Source[Any] | None
     problems: list[Problem]
-    checked: Any = None
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled (from a helper process) as the parsed data, and validated again on arrival.
-
-        Pickling a model writes and reads back every nested model's state: about 0.19 ms
-        per exercise against 0.11 for the plain data plus a second validation.
-        """
-        # Without the node tree a problem's position may have composed: it is rebuilt on demand.
-        parsed = self.located.parsed
-        located = Located(
-            self.located.path, Parsed(parsed.data, parsed.text, parsed.line_offset), self.located.stem
-        )
-        source = self.source
-        if source is None:
-            return _Loaded, (located, None, self.problems, self.checked)
-        model, body = type(source.model), (source.body, source.body_line)
-        return _revalidated, (located, model, body, self.problems, self.checked)
 
 
-def _revalidated(
-    located: Located, model: type[BaseModel], body: tuple[str, int], problems: list[Problem], checked: Any
-) -> _Loaded:
-    """A valid file's outcome rebuilt from its parsed data (see _Loaded.__reduce__)."""
-    instance = model.model_validate(located.parsed.data)
-    source = Source(located.path, located.parsed, located.stem, instance, *body)
-    return _Loaded(located, source, problems, checked)
-
-
-@paused_gc
-def load_corpus(root: Path, exercise_check: ExerciseCheck | None = None) -> tuple[Catalog, list[Problem]]:
-    """Load every source under `root`; return what parsed and every problem found.
-
-    With `exercise_check`, each valid exercise is also checked on its own where it was
-    loaded (on every core in a large library), into `Catalog.exercise_checks`; the checks
-    across files come later, once every file is in.
-    """
+def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
+    """Load every source under `root`; return what parsed and every problem found."""
     catalog = Catalog(raw={kind: {} for kind in _KINDS})
     tables = catalog.tables()
     problems: list[Problem] = []
-    jobs = [
+    files = [
         (kind, path)
         for kind, (folder, pattern, _) in _KINDS.items()
         for path in _files(root / folder, pattern, problems, root)
     ]
     if (root / GLOSSARY_FILE).is_file():
-        jobs.append(("glossary", root / GLOSSARY_FILE))
+        files.append(("glossary", root / GLOSSARY_FILE))
     if (root / RED_FLAGS_FILE).is_file():
-        jobs.append(("red-flags", root / RED_FLAGS_FILE))
+        files.append(("red-flags", root / RED_FLAGS_FILE))
     else:
         message = "the list of serious signs is missing; every page and sheet is built from it"
         problems.append(Problem(RED_FLAGS_FILE, 1, 1, "(file)", message))
-    # Files are independent, so a large library reads them on every core.
-    for (kind, path), loaded in zip(jobs, pmap(_load_file, (root, exercise_check), jobs), strict=True):
+    for kind, path in files:
+        loaded = _load_file(root, kind, path)
         problems += loaded.problems
-        if loaded.checked is not None:
-            catalog.exercise_checks[path.stem] = loaded.checked
         if kind == "glossary":
             catalog.glossary = loaded.source
             continue
@@ -257,9 +213,8 @@ def load_corpus(root: Path, exercise_check: ExerciseCheck | None = None) -> tupl
     return catalog, problems
 
 
-def _load_file(state: tuple[Path, ExerciseCheck | None], job: tuple[str, Path]) -> _Loaded:
-    """Read, parse and validate one source file (and check it, if it is a valid exercise)."""
-    (root, exercise_check), (kind, path) = state, job
+def _load_file(root: Path, kind: str, path: Path) -> _Loaded:
+    """Read, parse and validate one source file."""
     rel = _rel(root, path)
     model = _SINGLE_FILES.get(kind) or _KINDS[kind][2]
     body, body_line = "", 0
@@ -276,24 +231,16 @@ def _load_file(state: tuple[Path, ExerciseCheck | None], job: tuple[str, Path]) 
     source = _validate(rel, parsed, model, problems, path.stem)
     if source is not None and kind == "guide":
         source = Source(rel, parsed, path.stem, source.model, body, body_line)
-    checked = None
-    if exercise_check is not None and source is not None and isinstance(source.model, Exercise):
-        checked = exercise_check(cast("Source[Exercise]", source))
-    return _Loaded(Located(rel, parsed, path.stem), source, problems, checked)
+    return _Loaded(Located(rel, parsed, path.stem), source, problems)
 
 
 def _files(folder: Path, pattern: str, problems: list[Problem], root: Path) -> Iterator[Path]:
     """Source files in a folder, sorted; a stray .yml is reported, not ignored silently."""
     if not folder.is_dir():
         return
-    for stray in sorted(folder.glob("*.yml"), key=_name):
+    for stray in sorted(folder.glob("*.yml")):
         problems.append(Problem(_rel(root, stray), 1, 1, "(file)", "use the .yaml extension"))
-    yield from sorted(folder.glob(pattern), key=_name)
-
-
-def _name(path: Path) -> str:
-    """Sort key of files in one folder: comparing Path objects took 26 ms for 3,000 files."""
-    return path.name
+    yield from sorted(folder.glob(pattern))
 
 
 def _rel(root: Path, path: Path) -> str:

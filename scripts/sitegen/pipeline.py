@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_exercise, check_review_dates, check_with_grades
+from .checks import check_review_dates, check_with_grades
 from .load import Catalog, load_corpus
 from .problems import CorpusError, Problem, Severity
 from .readability import Row, format_table
@@ -29,7 +31,7 @@ class Result:
 
 def generate(root: Path) -> Result:
     """Load and check every source under `root`, then render; raise CorpusError on errors."""
-    catalog, problems = load(root)
+    catalog, problems = load_corpus(root)
     found, readability = check_all(root, catalog)
     problems += found
     if any(p.severity is Severity.ERROR for p in problems):
@@ -39,9 +41,24 @@ def generate(root: Path) -> Result:
     return Result(pages, sorted(problems), latest_review(catalog), readability, abbreviations(catalog))
 
 
-def load(root: Path) -> tuple[Catalog, list[Problem]]:
-    """Every source loaded, and each exercise checked on its own where it was loaded."""
-    return load_corpus(root, check_exercise)
+#: Results the CLI generated, by project root, for the MkDocs build it runs next (in this
+#: process): the hook takes them instead of generating the same pages again.
+_handed_over: dict[Path, Result] = {}
+
+
+@contextlib.contextmanager
+def handed_over(root: Path, result: Result) -> Iterator[None]:
+    """Within the block, `generate_for_build(root)` returns `result`."""
+    _handed_over[root] = result
+    try:
+        yield
+    finally:
+        _handed_over.pop(root, None)
+
+
+def generate_for_build(root: Path) -> Result:
+    """The result the CLI handed over for this build, or a fresh one (`mkdocs serve`)."""
+    return _handed_over.get(root) or generate(root)
 
 
 def check_all(root: Path, catalog: Catalog) -> tuple[list[Problem], list[Row]]:

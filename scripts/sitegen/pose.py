@@ -5,7 +5,6 @@ from __future__ import annotations
 import cmath
 import math
 from dataclasses import dataclass
-from functools import cache
 
 from . import body
 from .models import BodySide, Pose, View
@@ -125,7 +124,6 @@ def _feet(joints: dict[str, Point], dirs: dict[str, Point], forward: dict[str, P
         dirs[f"{s}_foot"] = forward[s]
 
 
-@cache  # the same few strokes for every pose: two trunk widths, one per view
 def _chains(trunk_width: float) -> tuple[Chain, ...]:
     chains = [
         Chain("trunk", ("hips", "lumbar", "neck_base"), trunk_width),

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
 import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from .load import Source
 from .models import Exercise
@@ -32,52 +30,7 @@ SECTIONS: dict[str, tuple[tuple[str, ...], ...]] = {
 def grade(lines: list[str]) -> float:
     """Flesch–Kincaid grade of a list of items read as one passage, one sentence or more each."""
     passage = " ".join(line if line.rstrip()[-1:] in ".!?" else f"{line}." for line in lines)
-    return round(flesch_kincaid_grade(passage), 1)
-
-
-_TEXTSTAT = textstat.textstat
-#: textstat's own patterns (0.7.4, default settings, so every punctuation mark goes).
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-#: The ASCII characters that pattern removes, found by asking it: plain English text is
-#: ASCII, and deleting bytes is ten times faster than the Unicode-aware pattern.
-_ASCII_PUNCTUATION = bytes(code for code in range(128) if _PUNCTUATION.match(chr(code)))
-
-
-def _unpunctuated(text: str) -> str:
-    """The text with every punctuation mark removed, as textstat removes them."""
-    if text.isascii():
-        return text.encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
-    return _PUNCTUATION.sub("", text)
-
-
-def flesch_kincaid_grade(text: str) -> float:
-    """textstat's Flesch–Kincaid grade: the same number, computed with less overhead.
-
-    Counting syllables (pyphen hyphenation, word by word) was three quarters of textstat's
-    time, and the same few thousand words recur on every page: each is counted once. The
-    rest follows textstat step for step (its patterns, its short-sentence rule, its
-    rounding), without its per-call caches; a test holds the two equal on every real
-    passage and on random text.
-    """
-    words = len(_unpunctuated(text).split())
-    syllables = sum(map(_syllables, _unpunctuated(text.lower()).split()))
-    per_word = _legacy_round(syllables / words) if words else 0.0
-    sentences = _SENTENCE.findall(text)
-    # textstat does not count a "sentence" of two words or fewer (a heading, "Sit.").
-    short = sum(1 for sentence in sentences if len(_unpunctuated(sentence).split()) <= 2)
-    sentence_length = _legacy_round(words / max(1, len(sentences) - short))
-    return _legacy_round(0.39 * sentence_length + 11.8 * per_word - 15.59)
-
-
-def _legacy_round(number: float) -> float:
-    """textstat's rounding to one decimal (half away from zero, not Python's half to even)."""
-    return math.floor(number * 10 + math.copysign(0.5, number)) / 10
-
-
-@cache
-def _syllables(word: str) -> int:
-    return len(_TEXTSTAT.pyphen.positions(word)) + 1
+    return round(float(textstat.flesch_kincaid_grade(passage)), 1)
 
 
 def _texts(exercise: Exercise, paths: tuple[tuple[str, ...], ...]) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -14,12 +13,10 @@ from markupsafe import Markup
 
 from . import filters, markers, routine_catalog, safety, structured, text
 from .anatomy_figure import anatomy_figure
-from .figure import exercise_figure, picture_figure, svg_environment
-from .gcpause import paused_gc
+from .figure import exercise_figure, picture_figure
 from .load import Catalog
 from .models import Category, Exercise, RedFlags, Routine
-from .parallel import pmap
-from .templating import make_environment, reread
+from .templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
 RED_FLAGS_GUIDE = "red-flags"
@@ -32,9 +29,8 @@ START_ROUTINE = "gentle-start"
 INTRO_GUIDE = "what-is-sciatica"
 HELP_GUIDE = "using-this-guide"
 
-#: Template syntax that must never reach a reader: "{{", "{%", "}}" and "%}", as each brace
-#: and what may stand next to it (on the brace's inner side) to make a token.
-_LEFTOVER = {"{": (1, "{%"), "}": (-1, "}%")}
+#: Template syntax that must never reach a reader.
+_LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
 #: A guide's Markdown link to a generated page, e.g. "](../anatomy/piriformis.md".
 _PAGE_LINK = re.compile(r"\]\(\.\./(exercises|anatomy|routines)/([a-z0-9-]+)\.md")
 
@@ -48,7 +44,8 @@ def environment() -> Environment:
     """The Jinja2 environment: strict about undefined names, escaping every data value."""
     env = make_environment(
         undefined=StrictUndefined,
-        # Autoescape makes macro output Markup; finalize escapes data for Markdown first.
+        # finalize escapes each data value for Markdown into Markup, which autoescape then
+        # leaves as it is; macros return Markup, so their output is not escaped twice.
         autoescape=True,
         finalize=text.md_text,
         trim_blocks=True,
@@ -161,29 +158,20 @@ _CORPUS_PAGES = {
 }
 
 
-@paused_gc
 def render(catalog: Catalog) -> dict[str, str]:
     """Render every page of the site as Markdown, keyed by its path under docs_dir."""
-    for env in (environment(), svg_environment()):
-        reread(env)  # a template edited since the last build (under mkdocs serve)
     context = _context(catalog, derive(catalog))
-    # Each page that shows no exercise's figure but its own is one job; in a large library
-    # they run on every core. The corpus pages go first: each is one big job, and a big
-    # job taken last would leave the other cores waiting.
-    jobs = [("corpus", path) for path in _CORPUS_PAGES] + [(ROUTINE_DATA, "")]
-    jobs += [(folder, key) for folder in ("anatomy", "learn") for key in sorted(_table(catalog, folder))]
-    jobs += [("exercises", key) for key in sorted(catalog.exercises)]
-    outputs = dict(zip(jobs, pmap(_render_job, (context, catalog), jobs), strict=True))
-    routine_data = outputs.pop((ROUTINE_DATA, ""))[1]
-    pages: dict[str, str] = {}
-    figures: dict[str, Markup] = {}
-    for (folder, key), (figure, page) in outputs.items():
-        if figure is not None:
-            figures[f"{folder}/{key}"] = figure
-        pages[key if folder == "corpus" else f"{folder}/{key}.md"] = page
-    # A routine page shows each exercise's figure; the My routine page holds them all.
-    for key in sorted(catalog.routines):
-        pages[f"routines/{key}.md"] = _render_item(context, catalog, "routines", key, figures)
+    pages = {path: _render(template, context) for path, template in _CORPUS_PAGES.items()}
+    # Exercise and structure pages show their own figure; routine pages and My routine
+    # show the exercises' figures again.
+    figures = {f"exercises/{key}": exercise_figure_of(catalog, key) for key in sorted(catalog.exercises)}
+    figures |= {f"anatomy/{key}": anatomy_figure_of(catalog, key) for key in sorted(catalog.anatomy)}
+    for folder in _ITEM_PAGES:
+        for key in sorted(_table(catalog, folder)):
+            pages[f"{folder}/{key}.md"] = _render_item(context, catalog, folder, key, figures)
+    routine_data = routine_catalog.catalog_script(
+        routine_catalog.routine_catalog(context["exercises"], context["references"])
+    )
     builder = {**context, **_BUILDER_LIMITS, "figures": figures}
     pages[routine_catalog.PAGE] = _render("my_routine.md.j2", builder, {"routine_data": routine_data})
     if missing := pages_missing_signs(pages, context["red_flag_list"]):
@@ -225,51 +213,6 @@ def pages_missing_signs(pages: dict[str, str], red_flags: RedFlags) -> list[str]
         if not complete:
             missing.append(path)
     return missing
-
-
-#: The job that turns every exercise into the My routine page's data (not a page itself).
-ROUTINE_DATA = "routine-data"
-
-
-Context = dict[str, Any]
-#: What a render job returns: the exercise's figure (or None) and its text.
-Drawn = tuple[Markup | None, str]
-
-
-def _render_job(state: tuple[Context, Catalog], job: tuple[str, str]) -> Drawn:
-    """One job of render: (the page's own figure, or None; the page or the routine data)."""
-    context, catalog = state
-    folder, key = job
-    return _JOBS[folder](context, catalog, folder, key)
-
-
-def _figure_page_job(context: Context, catalog: Catalog, folder: str, key: str) -> Drawn:
-    """An exercise or a structure: its figure, and its page showing it."""
-    figure = _FIGURE_OF[folder](catalog, key)
-    return figure, _render_item(context, catalog, folder, key, {f"{folder}/{key}": figure})
-
-
-def _guide_job(context: Context, catalog: Catalog, folder: str, key: str) -> Drawn:
-    return None, _render_item(context, catalog, folder, key, {})
-
-
-def _corpus_job(context: Context, _: Catalog, folder: str, key: str) -> Drawn:
-    return None, _render(_CORPUS_PAGES[key], context)
-
-
-def _routine_data_job(context: Context, _: Catalog, folder: str, key: str) -> Drawn:
-    data = routine_catalog.routine_catalog(context["exercises"], context["references"])
-    return None, routine_catalog.catalog_script(data)
-
-
-#: Each kind of render job and how to do it.
-_JOBS: dict[str, Callable[[Context, Catalog, str, str], Drawn]] = {
-    "exercises": _figure_page_job,
-    "anatomy": _figure_page_job,
-    "learn": _guide_job,
-    "corpus": _corpus_job,
-    ROUTINE_DATA: _routine_data_job,
-}
 
 
 def _table(catalog: Catalog, folder: str) -> dict[str, Any]:
@@ -317,13 +260,6 @@ def exercise_figure_of(catalog: Catalog, exercise_id: str) -> Markup:
     anatomy = catalog.anatomy
     parts = [part for a in exercise.targets.primary if a in anatomy for part in anatomy[a].model.diagram]
     return exercise_figure(exercise, parts)
-
-
-#: Who draws the figure of each kind of page that has one.
-_FIGURE_OF: dict[str, Callable[[Catalog, str], Markup]] = {
-    "exercises": exercise_figure_of,
-    "anatomy": anatomy_figure_of,
-}
 
 
 def _context(catalog: Catalog, derived: Derived) -> dict[str, Any]:
@@ -410,17 +346,5 @@ def _render(template: str, context: dict[str, Any], slots: dict[str, str] | None
 
 
 def has_template_syntax(output: str) -> bool:
-    """Whether `output` holds "{{", "{%", "}}" or "%}".
-
-    Braces are rare in a page, so each is found with `find` and its neighbour looked at. On
-    pages with non-Latin-1 text (checkboxes, arrows) Python searches a two-character string
-    a character at a time: four such searches took a tenth of an exercise page's render.
-    """
-    for brace, (step, partners) in _LEFTOVER.items():
-        at = output.find(brace)
-        while at != -1:
-            beside = at + step
-            if 0 <= beside < len(output) and output[beside] in partners:
-                return True
-            at = output.find(brace, at + 1)
-    return False
+    """Whether `output` holds "{{", "{%", "}}" or "%}"."""
+    return _LEFTOVER.search(output) is not None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 
 from .load import (
@@ -50,7 +49,6 @@ def schema_hint(source: str, kind: str) -> str:
     return _hint_in(Path(source).parent.as_posix(), kind)
 
 
-@cache  # one answer per folder: a library has thousands of files in a handful of folders
 def _hint_in(folder: str, kind: str) -> str:
     target = os.path.relpath(f"{SCHEMA_DIR}/{kind}.schema.json", folder)
     return HINT_PREFIX + Path(target).as_posix()

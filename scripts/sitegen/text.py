@@ -6,7 +6,6 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -43,9 +42,6 @@ def md_text(value: Any) -> Markup:
     return _md_text(str(value))
 
 
-# Every value passes through here (Jinja's finalize), about 200 times per exercise, and
-# names and stop rules recur on many pages: escaping each distinct string once is enough.
-@lru_cache(maxsize=1 << 16)
 def _md_text(value: str) -> Markup:
     text = " ".join(value.split())
     text = html.escape(text, quote=False)

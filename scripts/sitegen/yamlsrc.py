@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, ClassVar
 
 import yaml
-from yaml.constructor import SafeConstructor
 
 # The C loader is about 4x faster on large corpora; fall back when it is not compiled in.
 _CLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -111,24 +109,39 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Mark] | No
 
 
 def parse(text: str, line_offset: int = 0) -> Parsed:
-    """Parse one YAML document safely; refuse aliases, duplicate keys and tags."""
+    """Parse one YAML document safely; refuse aliases, duplicate keys, merge keys and tags."""
+    loader = _Loader(text)
     try:
-        data = _Builder(text, line_offset).document()
+        if deep := _too_deep(text):
+            raise _error(_DEEP_WORDS, deep, line_offset)
+        node = loader.get_single_node()
+        data = None if node is None else _data(loader, node, text, line_offset)
+    except yaml.composer.ComposerError as exc:
+        if exc.problem and exc.problem.startswith("but found another document"):
+            raise _error(_SECOND_DOCUMENT, exc.problem_mark, line_offset) from None
+        raise _yaml_error(exc, text, line_offset) from None
     except yaml.MarkedYAMLError as exc:
-        problem = exc.problem or "unreadable"
-        at_context = exc.context_mark is not None and problem.startswith(_AT_CONTEXT)
-        mark = exc.context_mark if at_context else exc.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
-        message = _TAB_WORDS if tab else _plain(problem)
-        raise YamlSourceError(f"invalid YAML: {message}", line + line_offset, column) from None
+        raise _yaml_error(exc, text, line_offset) from None
     except yaml.reader.ReaderError as exc:
         # Raised before any parsing, with a character offset rather than a mark.
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         message = f"the file holds a control character (#x{exc.character:04X}) that text may not contain"
         raise YamlSourceError(message, line + line_offset, column) from None
+    finally:
+        loader.dispose()
     return Parsed(data, text, line_offset)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlSourceError:
+    """PyYAML's error at its position, in plain words where we know them."""
+    problem = exc.problem or "unreadable"
+    at_context = exc.context_mark is not None and problem.startswith(_AT_CONTEXT)
+    mark = exc.context_mark if at_context else exc.problem_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    message = _TAB_WORDS if tab else _plain(problem)
+    return YamlSourceError(f"invalid YAML: {message}", line + line_offset, column)
 
 
 def _plain(problem: str) -> str:
@@ -139,156 +152,115 @@ def _plain(problem: str) -> str:
     return problem
 
 
-_SAFE = SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
-#: How each scalar type becomes a value. Any other tag (an explicit '!!python/...',
-#: '!!binary', '!!timestamp' or a local '!tag') is refused: content needs none.
-_SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
-    _STR: operator.attrgetter("value"),
-    "tag:yaml.org,2002:int": _SAFE.construct_yaml_int,
-    "tag:yaml.org,2002:float": _SAFE.construct_yaml_float,
-    "tag:yaml.org,2002:bool": _SAFE.construct_yaml_bool,
-    "tag:yaml.org,2002:null": _SAFE.construct_yaml_null,
-    # A lone '=' (YAML 1.1's "value" key), which PyYAML cannot construct: it is just text.
-    "tag:yaml.org,2002:value": operator.attrgetter("value"),
+#: Tags content may use: the plain types, and the non-specific '!'. Any other tag (an
+#: explicit '!!python/...', '!!binary', '!!timestamp' or a local '!tag') is refused.
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
 }
-#: Tags a mapping or a list may carry: none, the non-specific '!', or its own type.
-_CONTAINER_TAGS = {
-    yaml.MappingStartEvent: (None, "!", "tag:yaml.org,2002:map"),
-    yaml.SequenceStartEvent: (None, "!", "tag:yaml.org,2002:seq"),
+#: A lone '=' (YAML 1.1's "value" key) resolves to a tag PyYAML cannot construct: it is text.
+_VALUE = "tag:yaml.org,2002:value"
+_CONTAINER_TAGS: dict[type[yaml.Node], str] = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
 }
 _MERGE = "tag:yaml.org,2002:merge"
-#: Implicit types of plain scalars, by first character (dates excluded, see _Loader).
-_IMPLICIT = _Loader.yaml_implicit_resolvers
 _TAG_WORDS = "invalid YAML: " + _PLAIN_WORDS["could not determine a constructor for the tag"]
 _MERGE_WORDS = "'<<' merge keys are not allowed in content; write each field out"
 _ALIAS_WORDS = "anchors (&) and aliases (*) are not allowed in content; write each value out"
 _SECOND_DOCUMENT = "invalid YAML: a file holds one document; remove the second '---'"
-#: Marks a mapping that is waiting for its next key.
-_NO_KEY = object()
+#: Content nests a few levels. PyYAML's C composer recurses, and crashed the interpreter on
+#: 50,000 levels of '[' (a 100 KB file); 20,000 were read.
+MAX_DEPTH = 100
+_DEEP_WORDS = f"lists and mappings nest more than {MAX_DEPTH} levels deep; content needs a few"
 
 
-#: What _plain_value returns for a plain '<<', which content may not use.
-_MERGE_KEY = object()
+def _data(loader: _Loader, root: yaml.Node, text: str, line_offset: int) -> Any:
+    """Check the node tree for what content may not use, then construct its plain data.
 
-
-@lru_cache(maxsize=1 << 12)
-def _plain_value(text: str) -> Any:
-    """A plain scalar that may not be text: its value by YAML 1.1's implicit types.
-
-    Field names, numbers and true/false recur on every line of every file, so each
-    distinct one is resolved once.
+    The walk keeps its own stack, so deep nesting cannot overflow Python's. An alias is
+    the node it names met a second time; it is refused before anything is expanded, so a
+    "billion laughs" file costs nothing.
     """
-    for tag, pattern in _IMPLICIT.get(text[:1], ()):
-        if pattern.match(text):
-            if tag == _MERGE:
-                return _MERGE_KEY
-            return _SCALARS[tag](yaml.ScalarNode(tag, text))
-    return text
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise _error(_ALIAS_WORDS, _alias_mark(text) or node.start_mark, line_offset)
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            _check_scalar(node, line_offset)
+            continue
+        if node.tag != _CONTAINER_TAGS[type(node)]:
+            raise _error(_TAG_WORDS, node.start_mark, line_offset)
+        if isinstance(node, yaml.MappingNode):
+            _check_keys(loader, node, line_offset)
+            stack += [child for pair in reversed(node.value) for child in reversed(pair)]
+        else:
+            stack += reversed(node.value)
+    return loader.construct_document(root)
 
 
-class _Builder:
-    """Build plain data straight from the parser's events, refusing what content may not use.
+def _check_scalar(node: yaml.ScalarNode, line_offset: int) -> None:
+    if node.tag == _VALUE:
+        node.tag = _STR
+    elif node.tag == _MERGE:
+        raise _error(_MERGE_WORDS, node.start_mark, line_offset)
+    elif node.tag not in _SCALAR_TAGS:
+        raise _error(_TAG_WORDS, node.start_mark, line_offset)
 
-    PyYAML's own path composes a node tree, then constructs values from it; a safety walk
-    over the tree came third. Reading events once with a stack of open containers does all
-    three at about half the cost, cannot overflow Python's stack on deep nesting, and
-    keeps no tree. An alias is refused where it appears, before anything is expanded, so
-    a "billion laughs" file costs nothing.
+
+def _check_keys(loader: _Loader, node: yaml.MappingNode, line_offset: int) -> None:
+    """Each key is plain text (or a number) and new to its mapping."""
+    lines: dict[Any, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            message = "a field name must be plain text, not a list or mapping"
+            raise _error(message, key.start_mark, line_offset)
+        _check_scalar(key, line_offset)
+        value = loader.construct_object(key)
+        if value in lines:
+            first = lines[value] + 1 + line_offset
+            message = f"duplicate key '{key.value}' (first at line {first}); keep one"
+            raise _error(message, key.start_mark, line_offset)
+        lines[value] = key.start_mark.line
+
+
+def _too_deep(text: str) -> Any:
+    """Where lists and mappings first nest deeper than MAX_DEPTH, if they do.
+
+    Nesting that deep needs '[' or '{' (indenting is bounded by the file size limit), so
+    only a file with that many of them is scanned, event by event, before composing.
     """
+    if text.count("[") + text.count("{") < MAX_DEPTH:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
-    def __init__(self, text: str, line_offset: int) -> None:
-        self.text = text
-        self.line_offset = line_offset
 
-    def document(self) -> Any:
-        """The single document's data (None for an empty file)."""
-        parser = _Loader(self.text)
-        try:
-            parser.get_event()  # stream start
-            if parser.check_event(yaml.StreamEndEvent):
-                return None
-            parser.get_event()  # document start
-            data = self._value(parser)
-            parser.get_event()  # document end
-            if not parser.check_event(yaml.StreamEndEvent):
-                raise self._error(_SECOND_DOCUMENT, parser.get_event().start_mark)
-            return data
-        finally:
-            parser.dispose()
+def _alias_mark(text: str) -> Any:
+    """Where the first alias is: the node tree shares the named node, so ask the parser."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark
+    return None
 
-    def _value(self, parser: Any) -> Any:
-        """The next node's value, reading events until it is complete."""
-        # Open containers, innermost last, each with its mapping's pending key (or _NO_KEY)
-        # and the line of each key so far, to name a duplicate's first line (None: a list).
-        open_: list[tuple[Any, Any, dict[Any, int] | None]] = []
-        while True:
-            event = parser.get_event()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                value = self._scalar(event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                value = self._container(event, kind)
-            elif kind is yaml.AliasEvent:
-                raise self._error(_ALIAS_WORDS, event.start_mark)
-            else:  # the end of the innermost container, filled in place
-                finished = open_.pop()[0]
-                if not open_:
-                    return finished
-                continue
-            if open_:
-                container, key, lines = open_[-1]
-                if lines is None:
-                    container.append(value)
-                elif key is _NO_KEY:
-                    self._check_key(value, event, lines)
-                    lines[value] = event.start_mark.line
-                    open_[-1] = (container, value, lines)
-                    continue
-                else:
-                    container[key] = value
-                    open_[-1] = (container, _NO_KEY, lines)
-            if kind is yaml.MappingStartEvent:
-                open_.append((value, _NO_KEY, {}))
-            elif kind is yaml.SequenceStartEvent:
-                open_.append((value, _NO_KEY, None))
-            elif not open_:
-                return value
 
-    def _scalar(self, event: Any) -> Any:
-        tag, value = event.tag, event.value
-        if tag is None or tag == "!":
-            # Quoted text is always text; plain text may be a number, true/false or null.
-            if not event.implicit[0] or value[:1] not in _IMPLICIT:
-                return value
-            value = _plain_value(value)
-            if value is _MERGE_KEY:
-                raise self._error(_MERGE_WORDS, event.start_mark)
-            return value
-        if tag == _MERGE:
-            raise self._error(_MERGE_WORDS, event.start_mark)
-        convert = _SCALARS.get(tag)
-        if convert is None:
-            raise self._error(_TAG_WORDS, event.start_mark)
-        return convert(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
-
-    def _container(self, event: yaml.CollectionStartEvent, kind: Any) -> Any:
-        if event.tag not in _CONTAINER_TAGS[kind]:
-            raise self._error(_TAG_WORDS, event.start_mark)
-        return {} if kind is yaml.MappingStartEvent else []
-
-    def _check_key(self, key: Any, event: Any, lines: dict[Any, int]) -> None:
-        """A key must be plain text (or a number) and new to its mapping."""
-        if type(key) is dict or type(key) is list:
-            raise self._error("a field name must be plain text, not a list or mapping", event.start_mark)
-        if key in lines:
-            first = lines[key] + 1 + self.line_offset
-            message = f"duplicate key '{event.value}' (first at line {first}); keep one"
-            raise self._error(message, event.start_mark)
-
-    def _error(self, message: str, mark: Any) -> YamlSourceError:
-        # The C parser's marks are its own type; both have .line and .column.
-        return YamlSourceError(message, mark.line + 1 + self.line_offset, mark.column + 1)
+def _error(message: str, mark: Any, line_offset: int) -> YamlSourceError:
+    # The C parser's marks are its own type; both have .line and .column.
+    return YamlSourceError(message, mark.line + 1 + line_offset, mark.column + 1)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
