@@ -19,11 +19,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sitegen.load import Catalog, load_corpus
+from sitegen.content.load import Catalog, load_corpus
+from sitegen.content.problems import Problem, Severity
 from sitegen.pipeline import check_all
-from sitegen.problems import Problem, Severity
-from sitegen.render import render
-from sitegen.write import write_pages
+from sitegen.publish.write import write_pages
+from sitegen.render.pages import render
 
 from .project import BuildFailed, child_env
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from sitegen.pdf import CHROMIUM, CHROMIUM_ARGS, serve
+from sitegen.publish.pdf import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -58,8 +58,8 @@ def printed_signs(root: Path = ROOT, stop_lines_too: bool = False) -> list[str]:
     """What every printed sheet must say about serious signs: the whole list, grouped by
     urgency (content/red-flags.yaml); with `stop_lines_too`, the stop-rule lines drawn from
     it (routine pages print them; exercise sheets and My routine let the list stand in)."""
-    from sitegen.load import load_corpus
-    from sitegen.safety import groups, stop_lines
+    from sitegen.content.load import load_corpus
+    from sitegen.render.safety import groups, stop_lines
 
     flags = load_corpus(root)[0].red_flags
     assert flags is not None

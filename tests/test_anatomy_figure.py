@@ -1,4 +1,4 @@
-"""Tests for sitegen.anatomy_figure: each structure's diagram highlights it and says where."""
+"""Tests for sitegen.figures.anatomy: each structure's diagram highlights it and says where."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from sitegen.anatomy_figure import CONTEXT, DRAW, WHERE, anatomy_figure
-from sitegen.load import load_corpus
-from sitegen.models import Anatomy, DiagramPart
+from sitegen.content.load import load_corpus
+from sitegen.content.models import Anatomy, DiagramPart
+from sitegen.figures.anatomy import CONTEXT, DRAW, WHERE, anatomy_figure
 
 from .conftest import FIXTURE_CORPUS
 from .test_figure import check_golden

@@ -21,8 +21,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from sitegen.cli import main
-from sitegen.load import load_corpus
-from sitegen.render import render
+from sitegen.content.load import load_corpus
+from sitegen.render.pages import render
 
 from .conftest import FIXTURE_CORPUS, read, run_sitegen
 from .test_cli import tree_digest

@@ -1,12 +1,12 @@
-"""Tests for sitegen.checks: each whole-corpus rule, on a mutated fixture corpus."""
+"""Tests for sitegen.checks.corpus: each whole-corpus rule, on a mutated fixture corpus."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.checks import check_corpus
-from sitegen.load import load_corpus
-from sitegen.problems import Severity
+from sitegen.checks.corpus import check_corpus
+from sitegen.content.load import load_corpus
+from sitegen.content.problems import Severity
 
 from .conftest import FIXTURE_CORPUS
 from .test_load import edit
@@ -133,7 +133,7 @@ def test_glossary_terms_are_unique(fixture_project: Path) -> None:
 def test_overdue_review_is_a_warning_not_an_error(fixture_project: Path) -> None:
     import datetime as dt
 
-    from sitegen.checks import check_review_dates
+    from sitegen.checks.corpus import check_review_dates
 
     catalog, _ = load_corpus(fixture_project)
     assert list(check_review_dates(catalog, dt.date(2028, 11, 1))) == []

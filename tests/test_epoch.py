@@ -1,4 +1,4 @@
-"""Tests for sitegen.epoch: where the build's one timestamp comes from."""
+"""Tests for sitegen.publish.epoch: where the build's one timestamp comes from."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.epoch import build_epoch, last_commit_time
+from sitegen.publish.epoch import build_epoch, last_commit_time
 
 REVIEW = dt.date(2026, 11, 2)
 REVIEW_EPOCH = 1793577600  # 2026-11-02T00:00:00Z

@@ -1,4 +1,4 @@
-"""Tests for sitegen.figure: the exercise SVG parses, says what it shows, and stays small."""
+"""Tests for sitegen.figures.draw: the exercise SVG parses, says what it shows, and stays small."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from sitegen.figure import exercise_figure, picture_figure
-from sitegen.load import Catalog, load_corpus
-from sitegen.models import DiagramPart
-from sitegen.render import anatomy_figure_of, exercise_figure_of
+from sitegen.content.load import Catalog, load_corpus
+from sitegen.content.models import DiagramPart
+from sitegen.figures.draw import exercise_figure, picture_figure
+from sitegen.render.pages import anatomy_figure_of, exercise_figure_of
 
 from .conftest import FIXTURE_CORPUS, ROOT, match_golden
 from .test_figure_text import fixture_exercise

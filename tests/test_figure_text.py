@@ -1,12 +1,12 @@
-"""Tests for sitegen.figure_text: the text alternative says what the figure shows."""
+"""Tests for sitegen.figures.describe: the text alternative says what the figure shows."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sitegen.figure_text import describe, legend
-from sitegen.load import load_corpus
-from sitegen.models import Angles, Exercise, Prop, PropKind
+from sitegen.content.load import load_corpus
+from sitegen.content.models import Angles, Exercise, Prop, PropKind
+from sitegen.figures.describe import describe, legend
 
 from .conftest import FIXTURE_CORPUS
 

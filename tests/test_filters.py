@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from sitegen.filters import FACETS, facet_values, matches, option_counts, tags
-from sitegen.load import load_corpus
-from sitegen.models import Exercise
+from sitegen.content.load import load_corpus
+from sitegen.content.models import Exercise
+from sitegen.render.filters import FACETS, facet_values, matches, option_counts, tags
 
 from .conftest import ROOT
 

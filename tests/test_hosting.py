@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from sitegen.pdf import serve
+from sitegen.publish.pdf import serve
 
 from .conftest import ROOT, make_project, page_links, run_sitegen
 

@@ -1,10 +1,10 @@
-"""Tests for sitegen.load: every problem found, each at its file, line and field."""
+"""Tests for sitegen.content.load: every problem found, each at its file, line and field."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.load import load_corpus
+from sitegen.content.load import load_corpus
 
 from .conftest import FIXTURE_CORPUS
 

@@ -1,4 +1,4 @@
-"""Tests for sitegen.models: the rules each record enforces on its own."""
+"""Tests for sitegen.content.models: the rules each record enforces on its own."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from sitegen.models import Dose, Exercise, GlossaryTerm, Range, Reference, Reviewed
-from sitegen.yamlsrc import parse
+from sitegen.content.models import Dose, Exercise, GlossaryTerm, Range, Reference, Reviewed
+from sitegen.content.yamlsrc import parse
 
 from .conftest import FIXTURE_CORPUS
 

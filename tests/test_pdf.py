@@ -1,10 +1,10 @@
-"""Tests for sitegen.pdf's reproducibility edit (printing itself is tested in test_print)."""
+"""Tests for sitegen.publish.pdf's reproducibility edit (printing itself is tested in test_print)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitegen.pdf import make_reproducible
+from sitegen.publish.pdf import make_reproducible
 
 SAMPLE = (
     b"<</Producer (Skia/PDF m156)\n/CreationDate (D:20261121141602+00'00')\n"

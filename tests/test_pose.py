@@ -1,4 +1,4 @@
-"""Tests for sitegen.pose: forward kinematics puts joints where the proportions say."""
+"""Tests for sitegen.figures.pose: forward kinematics puts joints where the proportions say."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from sitegen import body
-from sitegen.models import Angles, Pose, View
-from sitegen.pose import place, rotate
+from sitegen.content.models import Angles, Pose, View
+from sitegen.figures import body
+from sitegen.figures.pose import place, rotate
 
 
 def close(a: complex, b: complex) -> bool:

@@ -11,9 +11,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from sitegen.load import Catalog, load_corpus
-from sitegen.pdf import sheets
-from sitegen.text import dose_parts
+from sitegen.content.load import Catalog, load_corpus
+from sitegen.publish.pdf import sheets
+from sitegen.render.text import dose_parts
 
 from .conftest import ROOT, printed_signs, run_sitegen
 

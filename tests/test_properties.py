@@ -25,12 +25,12 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sitegen.checks import check_corpus
-from sitegen.load import load_corpus
-from sitegen.models import HTML_TAG, LINK, Category, Difficulty, Equipment, NerveLoad, Position
-from sitegen.problems import Problem, Severity
-from sitegen.render import render
-from sitegen.text import md_text
+from sitegen.checks.corpus import check_corpus
+from sitegen.content.load import load_corpus
+from sitegen.content.models import HTML_TAG, LINK, Category, Difficulty, Equipment, NerveLoad, Position
+from sitegen.content.problems import Problem, Severity
+from sitegen.render.pages import render
+from sitegen.render.text import md_text
 
 from .conftest import FIXTURE_CORPUS
 

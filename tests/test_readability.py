@@ -1,12 +1,12 @@
-"""Tests for sitegen.readability: grades, the limit, the printed table."""
+"""Tests for sitegen.checks.readability: grades, the limit, the printed table."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.checks import check_with_grades
-from sitegen.load import load_corpus
-from sitegen.readability import MAX_GRADE, format_table, grade
+from sitegen.checks.corpus import check_with_grades
+from sitegen.checks.readability import MAX_GRADE, format_table, grade
+from sitegen.content.load import load_corpus
 
 from .conftest import FIXTURE_CORPUS, run_sitegen
 from .test_load import edit

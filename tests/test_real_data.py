@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from sitegen.cli import DOCS_DIR
-from sitegen.load import load_corpus
+from sitegen.content.load import load_corpus
 from sitegen.pipeline import generate
 
 from .conftest import ROOT, read
@@ -77,7 +77,7 @@ def test_mkdocs_config_reads_what_sitegen_writes() -> None:
     config = read(ROOT / "mkdocs.yml")
     assert re.search(rf"^docs_dir: {re.escape(DOCS_DIR)}$", config, re.M)
     assert "font: false" in config
-    for folder in ("exercises", "content", "scripts/sitegen/templates"):
+    for folder in ("exercises", "content", "scripts/sitegen/render/templates"):
         assert f"  - {folder}\n" in config, f"watch: is missing {folder}"
         assert (ROOT / folder).is_dir()
 

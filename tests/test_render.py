@@ -1,4 +1,4 @@
-"""Tests for sitegen.render: golden pages for the fixture corpus, derived links, guards."""
+"""Tests for sitegen.render.pages: golden pages for the fixture corpus, derived links, guards."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 from jinja2 import Template
 
-from sitegen.load import load_corpus
-from sitegen.render import (
+from sitegen.content.load import load_corpus
+from sitegen.render.pages import (
     SCREEN_FLAGS,
     SHEET_FLAGS,
     RenderError,
@@ -157,7 +157,7 @@ def test_floor_exercises_say_how_to_get_down_and_up(pages: dict[str, str]) -> No
 
 
 def test_leftover_template_syntax_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sitegen import render as render_module
+    from sitegen.render import pages as render_module
 
     class FakeTemplate:
         def render(self, context: object) -> str:
@@ -190,7 +190,7 @@ def test_text_without_template_tokens_passes(text: str) -> None:
 
 def _fake_template(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
     """Make _render use a template from this source, on the real environment's settings."""
-    from sitegen import render as render_module
+    from sitegen.render import pages as render_module
 
     template = render_module.environment().from_string(source)
 

@@ -17,10 +17,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from pypdf import PdfReader
 
 from sitegen.cli import OFFLINE_CONFIG
-from sitegen.load import load_corpus
-from sitegen.models import Dose, Exercise
-from sitegen.routine_catalog import MAX_ITEMS, dose_ranges
-from sitegen.text import dose_phrases
+from sitegen.content.load import load_corpus
+from sitegen.content.models import Dose, Exercise
+from sitegen.render.routine_catalog import MAX_ITEMS, dose_ranges
+from sitegen.render.text import dose_phrases
 
 from .conftest import ROOT, make_project, printed_signs, run_sitegen
 from .test_accessibility import tab_until, violations
@@ -46,7 +46,7 @@ def defaults(exercise: Exercise) -> dict[str, int]:
 
 
 def dose_text(exercise: Exercise, numbers: dict[str, int]) -> str:
-    """The dose as the pages word it (sitegen.text), for the numbers a reader chose."""
+    """The dose as the pages word it (sitegen.render.text), for the numbers a reader chose."""
     return " · ".join(dose_phrases(Dose(**numbers, source=exercise.dose.source)).values())
 
 

@@ -1,4 +1,4 @@
-"""Tests for sitegen.routine_catalog: the data the My routine page builds routines from."""
+"""Tests for sitegen.render.routine_catalog: the data the My routine page builds routines from."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from sitegen.load import Catalog, load_corpus
-from sitegen.models import Dose, Range
-from sitegen.render import render
-from sitegen.routine_catalog import (
+from sitegen.content.load import Catalog, load_corpus
+from sitegen.content.models import Dose, Range
+from sitegen.render.pages import render
+from sitegen.render.routine_catalog import (
     DOSE_FIELDS,
     LOWEST,
     MAX_ITEMS,
@@ -22,7 +22,7 @@ from sitegen.routine_catalog import (
     routine_catalog,
     safe_range,
 )
-from sitegen.text import dose_phrases
+from sitegen.render.text import dose_phrases
 
 from .conftest import FIXTURE_CORPUS, ROOT
 

@@ -1,12 +1,12 @@
-"""Tests for sitegen.schema: committed schemas are current; data files point at them."""
+"""Tests for sitegen.content.schema: committed schemas are current; data files point at them."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from sitegen.load import load_corpus
-from sitegen.schema import check_schema_comments, schema_hint, schemas
+from sitegen.content.load import load_corpus
+from sitegen.content.schema import check_schema_comments, schema_hint, schemas
 
 from .conftest import FIXTURE_CORPUS, ROOT
 from .test_load import edit

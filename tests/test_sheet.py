@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 
-from sitegen.sheet import online_address, short_address
+from sitegen.publish.sheet import online_address, short_address
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitegen.load import load_corpus
+from sitegen.content.load import load_corpus
 
 from .conftest import ROOT, page_links, read
 

@@ -1,4 +1,4 @@
-"""Tests for sitegen.structured: schema.org JSON-LD from the data, and in the built pages' <head>."""
+"""Tests for sitegen.render.structured: schema.org JSON-LD from the data, and in the built pages' <head>."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from sitegen.load import Catalog, load_corpus
-from sitegen.models import Exercise, Range
-from sitegen.structured import exercise_plan, front_matter_value, medical_web_page, to_script_json
-from sitegen.yamlsrc import split_front_matter
+from sitegen.content.load import Catalog, load_corpus
+from sitegen.content.models import Exercise, Range
+from sitegen.content.yamlsrc import split_front_matter
+from sitegen.render.structured import exercise_plan, front_matter_value, medical_web_page, to_script_json
 
 from .conftest import FIXTURE_CORPUS, ROOT, read
 

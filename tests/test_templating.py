@@ -1,4 +1,4 @@
-"""Tests for sitegen.templating: the compiled-template cache is used, safe and optional."""
+"""Tests for sitegen.render.templating: the compiled-template cache is used, safe and optional."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment
 
-from sitegen import figure, render, templating
-from sitegen.load import load_corpus
+from sitegen.content.load import load_corpus
+from sitegen.figures import draw as figure
+from sitegen.render import pages as render
+from sitegen.render import templating
 
 FIXTURE = Path(__file__).parent / "fixtures" / "corpus"
 TEMPLATES = Path(templating.__file__).parent / "templates"

@@ -1,12 +1,12 @@
-"""Tests for sitegen.text: escaping data for Markdown, labels and dose phrases."""
+"""Tests for sitegen.render.text: escaping data for Markdown, labels and dose phrases."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from sitegen.models import Dose, DoseOverride, Range
-from sitegen.text import dose_parts, md_text
+from sitegen.content.models import Dose, DoseOverride, Range
+from sitegen.render.text import dose_parts, md_text
 
 EXTENSIONS = ["abbr", "attr_list", "def_list", "md_in_html", "tables", "admonition"]
 

@@ -1,4 +1,4 @@
-"""Tests for sitegen.write: only changed files are written, stale ones go, others are safe."""
+"""Tests for sitegen.publish.write: only changed files are written, stale ones go, others are safe."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.write import MARKER, UnsafeOutputDir, plan, write_pages
+from sitegen.publish.write import MARKER, UnsafeOutputDir, plan, write_pages
 
 
 def test_first_write_creates_everything(tmp_path: Path) -> None:

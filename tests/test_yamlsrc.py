@@ -1,4 +1,4 @@
-"""Tests for sitegen.yamlsrc: positions, duplicate keys, aliases, front matter."""
+"""Tests for sitegen.content.yamlsrc: positions, duplicate keys, aliases, front matter."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sitegen.yamlsrc import MAX_DEPTH, YamlSourceError, _Loader, parse, split_front_matter
+from sitegen.content.yamlsrc import MAX_DEPTH, YamlSourceError, _Loader, parse, split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,15 +17,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .epoch import build_epoch
-from .load import load_corpus
-from .offline import write_zip
-from .pdf import render_pdfs
-from .pipeline import Result, generate, handed_over, latest_review
-from .problems import CorpusError
-from .readability import format_table
-from .schema import schemas
-from .write import plan, write_pages
+from sitegen.checks.readability import format_table
+from sitegen.content.load import load_corpus
+from sitegen.content.problems import CorpusError
+from sitegen.content.schema import schemas
+from sitegen.pipeline import Result, generate, handed_over, latest_review
+from sitegen.publish.epoch import build_epoch
+from sitegen.publish.offline import write_zip
+from sitegen.publish.pdf import render_pdfs
+from sitegen.publish.write import plan, write_pages
 
 DOCS_DIR = "build/docs"
 SITE_DIR = "site"

@@ -17,10 +17,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from sitegen.content.problems import CorpusError
 from sitegen.pipeline import generate_for_build
-from sitegen.problems import CorpusError
-from sitegen.sheet import fill_markers, online_address
-from sitegen.write import write_pages
+from sitegen.publish.sheet import fill_markers, online_address
+from sitegen.publish.write import write_pages
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
 

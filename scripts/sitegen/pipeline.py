@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_review_dates, check_with_grades
-from .load import Catalog, load_corpus
-from .problems import CorpusError, Problem, Severity
-from .readability import Row, format_table
-from .render import abbreviations, render
-from .schema import check_schema_comments
+from sitegen.checks.corpus import check_review_dates, check_with_grades
+from sitegen.checks.readability import Row, format_table
+from sitegen.content.load import Catalog, load_corpus
+from sitegen.content.problems import CorpusError, Problem, Severity
+from sitegen.content.schema import check_schema_comments
+from sitegen.render.pages import abbreviations, render
 
 
 @dataclass(frozen=True)

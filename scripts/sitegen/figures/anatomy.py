@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .canvas import Canvas, svg_attrs
-from .figure import render_figure
-from .models import Anatomy, DiagramPart
+from sitegen.content.models import Anatomy, DiagramPart
+from sitegen.figures.canvas import Canvas, svg_attrs
+from sitegen.figures.draw import render_figure
 
 MARGIN = 2.0
 #: Pixels per unit: larger than exercise figures so the small structures read.

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from .models import (
+from sitegen.content.models import (
     DOI_PATTERN,
     ID_PATTERN,
     LINE_DESCRIPTION,
@@ -28,8 +28,8 @@ from .models import (
     Reference,
     Routine,
 )
-from .problems import Problem, field_name
-from .yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
+from sitegen.content.problems import Problem, field_name
+from sitegen.content.yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
 

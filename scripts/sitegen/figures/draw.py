@@ -9,10 +9,7 @@ from functools import cache
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from . import body, props
-from .canvas import Canvas, num, svg_attrs
-from .figure_text import Drawn, describe, legend
-from .models import (
+from sitegen.content.models import (
     BodySide,
     DiagramPart,
     Exercise,
@@ -24,8 +21,11 @@ from .models import (
     PropKind,
     View,
 )
-from .pose import Point, Skeleton, place, rotate
-from .templating import make_environment
+from sitegen.figures import body, props
+from sitegen.figures.canvas import Canvas, num, svg_attrs
+from sitegen.figures.describe import Drawn, describe, legend
+from sitegen.figures.pose import Point, Skeleton, place, rotate
+from sitegen.render.templating import make_environment
 
 GAP = 14.0  # between poses drawn side by side
 MARGIN = 3.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .models import Prop, PropKind
+from sitegen.content.models import Prop, PropKind
 
 #: Sizes in units of 1 % of body height (drawing choices for a typical adult's kit).
 MAT_THICKNESS = 1.5

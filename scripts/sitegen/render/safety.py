@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Exercise, Position, RedFlags, Sign, Urgency
+from sitegen.content.models import Exercise, Position, RedFlags, Sign, Urgency
 
 #: The guide every floor exercise's set-up links to.
 FLOOR_GUIDE = "getting-down-and-up"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import body, props
-from .models import Figure, Pose, PropKind, View
-from .pose import place
+from sitegen.content.models import Figure, Pose, PropKind, View
+from sitegen.figures import body, props
+from sitegen.figures.pose import place
 
 Loc = tuple[str | int, ...]
 #: How far (units of 1 % of height) a body may sink into a surface or hover above one.

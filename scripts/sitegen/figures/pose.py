@@ -6,8 +6,8 @@ import cmath
 import math
 from dataclasses import dataclass
 
-from . import body
-from .models import BodySide, Pose, View
+from sitegen.content.models import BodySide, Pose, View
+from sitegen.figures import body
 
 #: Points are complex numbers: real = x (forward for a side view), imag = y (up).
 Point = complex

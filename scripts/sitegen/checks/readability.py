@@ -7,9 +7,9 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .load import Source
-from .models import Exercise
-from .problems import Problem
+from sitegen.content.load import Source
+from sitegen.content.models import Exercise
+from sitegen.content.problems import Problem
 
 with warnings.catch_warnings():
     # textstat 0.7.4 imports pkg_resources, which warns on import; nothing to act on.

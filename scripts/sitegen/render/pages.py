@@ -11,12 +11,12 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from . import filters, markers, routine_catalog, safety, structured, text
-from .anatomy_figure import anatomy_figure
-from .figure import exercise_figure, picture_figure
-from .load import Catalog
-from .models import Category, Exercise, RedFlags, Routine
-from .templating import make_environment
+from sitegen.content.load import Catalog
+from sitegen.content.models import Category, Exercise, RedFlags, Routine
+from sitegen.figures.anatomy import anatomy_figure
+from sitegen.figures.draw import exercise_figure, picture_figure
+from sitegen.render import filters, markers, routine_catalog, safety, structured, text
+from sitegen.render.templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
 RED_FLAGS_GUIDE = "red-flags"

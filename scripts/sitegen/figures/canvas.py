@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from .pose import Point
+from sitegen.figures.pose import Point
 
 #: Pixels per unit (1 % of body height) on screen; one scale for every figure.
 SCALE = 2.6

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .models import (
+from sitegen.content.models import (
     Category,
     Difficulty,
     Dose,

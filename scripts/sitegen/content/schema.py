@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from .load import (
+from sitegen.content.load import (
     ANATOMY_DIR,
     EXERCISES_DIR,
     GLOSSARY_FILE,
@@ -16,8 +16,8 @@ from .load import (
     REFERENCES_DIR,
     ROUTINES_DIR,
 )
-from .models import SCHEMA_MODELS
-from .problems import Problem
+from sitegen.content.models import SCHEMA_MODELS
+from sitegen.content.problems import Problem
 
 SCHEMA_DIR = "schemas"
 #: Which schema each YAML source location uses (guides are Markdown: no editor hint).

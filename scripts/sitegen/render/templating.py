@@ -44,7 +44,7 @@ def bytecode_cache() -> BytecodeCache | None:
 
 def template_loader() -> BaseLoader:
     """The package's templates/ folder."""
-    return PackageLoader("sitegen", "templates")
+    return PackageLoader("sitegen.render", "templates")
 
 
 def make_environment(**options: Any) -> Environment:

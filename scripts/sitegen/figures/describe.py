@@ -8,8 +8,8 @@ import math
 from dataclasses import dataclass
 from typing import Protocol
 
-from .models import Figure, Layout, Pose, Position, PropKind, View
-from .pose import Skeleton, place
+from sitegen.content.models import Figure, Layout, Pose, Position, PropKind, View
+from sitegen.figures.pose import Skeleton, place
 
 #: Smallest change (degrees, or units for the hips) worth putting into words.
 MIN_ANGLE = 12.0

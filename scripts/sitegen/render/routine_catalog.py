@@ -12,8 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .models import Dose, Exercise, Range, Reference
-from .structured import to_script_json
+from sitegen.content.models import Dose, Exercise, Range, Reference
+from sitegen.render.structured import to_script_json
 
 #: The page's path under docs_dir (the routine builder).
 PAGE = "my-routine.md"

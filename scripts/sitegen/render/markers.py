@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .models import RedFlags, Urgency
-from .text import md_text
+from sitegen.content.models import RedFlags, Urgency
+from sitegen.render.text import md_text
 
 #: `[[kind:argument]]`; the argument is an id or an urgency.
 MARKER = re.compile(r"\[\[([a-z-]+):([a-z0-9-]*)\]\]")

@@ -19,7 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from .sheet import pdf_path
+from sitegen.publish.sheet import pdf_path
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import Category, Difficulty, Equipment, Exercise, NerveLoad, Position
+from sitegen.content.models import Category, Difficulty, Equipment, Exercise, NerveLoad, Position
 
 
 class Match(StrEnum):

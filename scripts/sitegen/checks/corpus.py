@@ -8,13 +8,28 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from . import markers, safety
-from .figure_checks import figure_problems
-from .load import RED_FLAGS_FILE, Catalog, Located, Source
-from .models import DOSE_SOURCE_TYPES, HTML_TAG, ID_PATTERN, Category, Exercise, NerveLoad, Urgency
-from .problems import Problem, Severity
-from .readability import MAX_GRADE, Row, grade, guide_grade, readability_problems, readability_row
-from .text import REFERENCE_TYPE_LABELS
+from sitegen.checks.figures import figure_problems
+from sitegen.checks.readability import (
+    MAX_GRADE,
+    Row,
+    grade,
+    guide_grade,
+    readability_problems,
+    readability_row,
+)
+from sitegen.content.load import RED_FLAGS_FILE, Catalog, Located, Source
+from sitegen.content.models import (
+    DOSE_SOURCE_TYPES,
+    HTML_TAG,
+    ID_PATTERN,
+    Category,
+    Exercise,
+    NerveLoad,
+    Urgency,
+)
+from sitegen.content.problems import Problem, Severity
+from sitegen.render import markers, safety
+from sitegen.render.text import REFERENCE_TYPE_LABELS
 
 Loc = tuple[str | int, ...]
 

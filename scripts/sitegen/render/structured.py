@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import text
-from .models import Exercise, Guide, Range, Reference
+from sitegen.content.models import Exercise, Guide, Range, Reference
+from sitegen.render import text
 
 CONTEXT = "https://schema.org"
 #: What every guide is about.

@@ -1,0 +1,1 @@
+"""Checks across the whole corpus, reading grades and figure geometry; every problem at once."""

@@ -1,0 +1,1 @@
+"""Figures drawn from pose data as inline SVG, and their text alternatives."""
