@@ -90,6 +90,26 @@ def replace_bytes(rel: str, old: bytes, new: bytes) -> Change:
     return apply
 
 
+def cut_after(rel: str, start: str, resume: str | None) -> Change:
+    """A change that deletes a file's text from `start` up to the line starting `resume` (or the end)."""
+
+    def apply(project: Path) -> None:
+        path = project / rel
+        text = path.read_text("utf-8")
+        begin = text.index(start)
+        end = len(text) if resume is None else text.index("\n" + resume, begin) + 1
+        path.write_text(text[:begin] + text[end:], "utf-8")
+
+    return apply
+
+
+#: Text no reader should have to meet.
+HARD = (
+    "Neurodynamic mobilisation interventions characteristically demonstrate considerable "
+    "interindividual variability regarding symptomatic amelioration."
+)
+
+
 def copy(source: str, rel: str) -> Change:
     """A change that copies one source file to a new name."""
     return lambda project: shutil.copy(project / source, project / rel)
@@ -599,6 +619,145 @@ CASES = (
         (replace(RED_FLAGS, "  - urgency: emergency", "  - urgency: soon"),),
         (
             "content/red-flags.yaml:6:1: urgencies: give each urgency once, in this order: emergency, same-day, soon",
+        ),
+    ),
+    Case(
+        "dose without an amount",
+        (replace(OTHER_EXERCISE, "  hold_seconds: {low: 20, high: 30}\n", ""),),
+        ("exercises/beta-hold.yaml:17:1: dose: give reps, hold_seconds or both",),
+    ),
+    Case(
+        "dose without a frequency",
+        (replace(OTHER_EXERCISE, "  days_per_week: {low: 3, high: 4}\n", ""),),
+        ("exercises/beta-hold.yaml:17:1: dose: give per_day or days_per_week",),
+    ),
+    Case(
+        "empty steps",
+        (replace(OTHER_EXERCISE, "steps:\n  - Hug one knee.", "steps: []"),),
+        ("exercises/beta-hold.yaml:14:1: steps: needs at least 1 item(s)",),
+    ),
+    Case(
+        "next review more than 3 years on",
+        (replace(OTHER_EXERCISE, "next_review: 2029-11-01", "next_review: 2030-01-01"),),
+        ("exercises/beta-hold.yaml:35:14: next_review: must be at most 3 years after reviewed",),
+    ),
+    Case(
+        "web address without https",
+        (replace(REFERENCE, "doi: 10.1016/S0140-6736(16)30970-9", "url: http://insecure.example/study"),),
+        (
+            "content/references/ref-one.yaml:8:6: url: not a usable web address: start with https:// and leave out spaces, quotes and brackets",
+        ),
+    ),
+    Case(
+        "glossary term with a bracket",
+        (replace("content/glossary.yaml", "  - term: Nerve root", "  - term: 'Root]: x'"),),
+        (
+            "content/glossary.yaml:5:11: terms[1].term: use letters, digits, spaces, hyphens and apostrophes only",
+        ),
+    ),
+    Case(
+        "bad value in a guide's front matter",
+        (replace("content/learn/red-flags.md", "order: 1", "order: first"),),
+        ("content/learn/red-flags.md:4:8: order: expected a whole number",),
+    ),
+    Case(
+        "mistakes in three files at once",
+        (
+            replace(OTHER_EXERCISE, "breathing:", "colour: red\nbreathing:"),
+            replace(OTHER_EXERCISE, "  sets: 3", "  sets: three"),
+            replace(EXERCISE, "position: seated", "position: upside-down"),
+            replace("content/anatomy/nerve-one.yaml", "kind: nerve", "kind: [nerve]"),
+        ),
+        (
+            "content/anatomy/nerve-one.yaml:5:1: kind: expected one of: 'nerve', 'nerve-root', 'muscle', 'joint', 'disc', 'bone' or 'space'",
+            "exercises/alpha-slide.yaml:8:11: position: expected one of: 'seated', 'supine', 'prone', 'side-lying', 'quadruped', 'kneeling' or 'standing'",
+            "exercises/beta-hold.yaml:16:9: colour: unknown field (see the schema for the allowed fields)",
+            "exercises/beta-hold.yaml:20:9: dose.sets: expected a whole number or a range such as {low: 8, high: 12}",
+        ),
+    ),
+    Case(
+        "target both primary and secondary",
+        (replace(EXERCISE, "secondary: [muscle-two]", "secondary: [nerve-one]"),),
+        ("exercises/alpha-slide.yaml:13:15: targets.secondary[0]: 'nerve-one' is already primary",),
+    ),
+    Case(
+        "glossary term twice",
+        (replace("content/glossary.yaml", "term: Nerve root", "term: slider"),),
+        ("content/glossary.yaml:5:11: terms[1].term: duplicate term 'slider'",),
+    ),
+    Case(
+        "nerve glide that loads no nerve",
+        (replace(EXERCISE, "nerve_load: slider", "nerve_load: none"),),
+        ("exercises/alpha-slide.yaml:7:13: nerve_load: a nerve glide must say slider or tensioner",),
+    ),
+    Case(
+        "tensioner without an easier slider",
+        (
+            replace(OTHER_EXERCISE, "nerve_load: none", "nerve_load: tensioner"),
+            replace(EXERCISE, "nerve_load: slider", "nerve_load: tensioner"),
+        ),
+        (
+            "exercises/alpha-slide.yaml:7:13: nerve_load: a tensioner needs a slider under easier (sliders come first)",
+            "exercises/beta-hold.yaml:6:13: nerve_load: a tensioner needs a slider under easier (sliders come first)",
+        ),
+    ),
+    Case(
+        "body floating above the floor",
+        (replace(EXERCISE, "  end:\n    hips: [0, 28.5]", "  end:\n    hips: [0, 40]"),),
+        (
+            "exercises/alpha-slide.yaml:61:5: figure.end.hips: the body floats 11.5 above the floor and props; lower the hips to y = 28.5",
+        ),
+    ),
+    Case(
+        "end pose the same as the start",
+        (
+            replace(EXERCISE, "      neck: -30\n", "      neck: 25\n"),
+            replace(EXERCISE, "      left_knee: 15\n", "      left_knee: 90\n"),
+        ),
+        (
+            "exercises/alpha-slide.yaml:60:3: figure.end: the end pose is the same as the start pose; show the movement",
+        ),
+    ),
+    Case(
+        "exercise figure with one pose",
+        (cut_after(EXERCISE, "  end:\n", "bad_day:"),),
+        (
+            "exercises/alpha-slide.yaml:44:1: figure.end: an exercise's figure needs an end pose; show the movement",
+        ),
+    ),
+    Case(
+        "exercise without a figure",
+        (cut_after(EXERCISE, "figure:", "bad_day:"),),
+        (
+            "exercises/alpha-slide.yaml:2:1: figure: required field is missing: The figure drawn on the page, as pose data.",
+        ),
+    ),
+    Case(
+        "unknown joint",
+        (replace(EXERCISE, "      left_knee: 15\n", "      left_knee: 15\n      left_kneee: 10\n"),),
+        (
+            "exercises/alpha-slide.yaml:71:19: figure.end.angles.left_kneee: unknown field; did you mean 'left_knee'?",
+        ),
+    ),
+    Case(
+        "a chair in a picture seen from above",
+        (replace("content/figures/sit-test.yaml", "figure:\n  props:", "figure:\n  view: above\n  props:"),),
+        (
+            "content/figures/sit-test.yaml:10:13: figure.props[0].kind: seen from above, only pillows are drawn (the bed is); not a chair",
+        ),
+    ),
+    Case(
+        "steps too hard to read",
+        (replace(OTHER_EXERCISE, "  - Hug one knee.", f"  - {HARD}"),),
+        (
+            "exercises/beta-hold.yaml:14:1: steps: reading grade 24.5 is above 8: use shorter sentences and words",
+        ),
+    ),
+    Case(
+        "cautions too hard to read",
+        (replace(OTHER_EXERCISE, "  - You have a hip replacement.", f"  - {HARD}"),),
+        (
+            "exercises/beta-hold.yaml:29:1: cautions: reading grade 38.3 is above 8: use shorter sentences and words",
         ),
     ),
     Case(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.checks.corpus import check_with_grades
-from sitegen.checks.readability import MAX_GRADE, format_table, grade
+from sitegen.checks.readability import MAX_GRADE, grade
 from sitegen.content.load import load_corpus
 
 from .conftest import FIXTURE_CORPUS, run_sitegen
@@ -32,17 +32,6 @@ def test_fixture_exercises_are_within_the_limit() -> None:
     assert [row.page for row in rows] == ["exercises/alpha-slide", "exercises/beta-hold"]
     assert all(value <= MAX_GRADE for row in rows for value in row.grades.values())
     assert not [problem for problem in problems if "reading grade" in problem.message]
-
-
-def test_hard_steps_fail_with_their_place(fixture_project: Path) -> None:
-    edit(fixture_project / "exercises/beta-hold.yaml", "  - Hug one knee.", f"  - {HARD}")
-    catalog, _ = load_corpus(fixture_project)
-    problems, rows = check_with_grades(catalog)
-    [problem] = [problem for problem in problems if "reading grade" in problem.message]
-    assert str(problem).startswith("exercises/beta-hold.yaml:14:1: steps: reading grade ")
-    assert "above 8" in str(problem)
-    table = format_table(rows)
-    assert "exercises/beta-hold" in table and "> limit" in table
 
 
 def test_hard_cautions_fail_the_build(fixture_project: Path) -> None:

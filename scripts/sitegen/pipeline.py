@@ -64,10 +64,7 @@ def generate_for_build(root: Path) -> Result:
 def check_all(root: Path, catalog: Catalog) -> tuple[list[Problem], list[Row]]:
     """Every check of a loaded corpus, and the reading grades printed when the build fails."""
     problems, readability = check_with_grades(catalog)
-    texts = {
-        located.path: located.parsed.text for table in catalog.raw.values() for located in table.values()
-    }
-    problems += check_schema_comments(root, texts)
+    problems += check_schema_comments(root)
     problems += check_review_dates(catalog, today())
     return problems, readability
 

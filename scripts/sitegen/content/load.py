@@ -148,12 +148,6 @@ class Catalog:
             "picture": self.pictures,
         }
 
-    def texts(self) -> dict[str, str | None]:
-        """The text of each file read (None if it could not be), by its path under the root."""
-        return {
-            located.path: located.parsed.text for table in self.raw.values() for located in table.values()
-        }
-
 
 #: Each kind of source: its folder, its files and its model.
 _KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
 from sitegen.content.load import (
@@ -54,29 +53,24 @@ def _hint_in(folder: str, kind: str) -> str:
     return HINT_PREFIX + Path(target).as_posix()
 
 
-def check_schema_comments(root: Path, texts: Mapping[str, str | None] | None = None) -> list[Problem]:
-    """Every YAML data file starts with the editor hint that points at its schema.
-
-    `texts`: files' text the loader already read, by path under `root`; others are read.
-    """
+def check_schema_comments(root: Path) -> list[Problem]:
+    """Every YAML data file starts with the editor hint that points at its schema."""
     problems = []
     for location, kind in YAML_SOURCES.items():
         base = root / location
         single = base.suffix == ".yaml"
         folder = Path(location).parent.as_posix() if single else location
         expected = _hint_in(folder, kind)
-        for path in [base] if single else sorted(base.glob("*.yaml"), key=lambda path: path.name):
+        for path in [base] if single else sorted(base.glob("*.yaml")):
             rel = f"{folder}/{path.name}"
-            first = _first_line(path, (texts or {}).get(rel))
+            first = _first_line(path)
             if first is not None and first != expected:
                 problems.append(Problem(rel, 1, 1, "(file)", f"first line must be '{expected}'"))
     return problems
 
 
-def _first_line(path: Path, text: str | None) -> str | None:
+def _first_line(path: Path) -> str | None:
     """A file's first line, stripped (None if there is no such file)."""
-    if text is not None:
-        return text.partition("\n")[0][:_LINE_BYTES].strip()
     if not path.is_file():
         return None
     # Only the first line: the loader reports files that are too big or not UTF-8.
