@@ -46,11 +46,20 @@ pdf: site ## Build site/ and print every exercise and routine sheet to site/pdf/
 check: $(SITE_STAMP) ## Check the data only: every problem as path:line:column
 	$(PY) -m sitegen check
 
-lint: $(DEV_STAMP) ## ruff and mypy
+LINT_NPM := tools/lint/node_modules/.installed
+
+# ESLint and stylelint, pinned in tools/lint/package-lock.json (they need Node 20.19 or newer).
+$(LINT_NPM): tools/lint/package.json tools/lint/package-lock.json
+	npm ci --prefix tools/lint --no-audit --no-fund --silent
+	touch $@
+
+lint: $(DEV_STAMP) $(LINT_NPM) ## ruff and mypy; ESLint and stylelint on overrides/assets
 	$(PY) -m ruff check scripts tests bench
 	$(PY) -m ruff format --check scripts tests bench
 	$(PY) -m mypy
 	MYPYPATH=scripts $(PY) -m mypy --strict bench
+	tools/lint/node_modules/.bin/eslint --config tools/lint/eslint.config.mjs overrides/assets/javascripts
+	tools/lint/node_modules/.bin/stylelint --config tools/lint/stylelint.config.mjs 'overrides/assets/stylesheets/*.css'
 
 SEED_OVERLAP := ../shared/tools/seed-overlap
 VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar

@@ -46,15 +46,20 @@
     }
     for (const facet of facets) {
       for (const box of facet.boxes) {
-        box.parentElement.querySelector("[data-sg-count]").textContent = `(${countFor(facet, box, chosen)})`;
+        const count = box.parentElement.querySelector("[data-sg-count]");
+        count.textContent = `(${countFor(facet, box, chosen)})`;
       }
     }
     const all = shown === cards.length;
-    status.textContent = all ? `Showing all ${cards.length} exercises.` : `Showing ${shown} of ${cards.length} exercises.`;
+    status.textContent = all
+      ? `Showing all ${cards.length} exercises.`
+      : `Showing ${shown} of ${cards.length} exercises.`;
     empty.hidden = shown > 0;
     // Keep the choice in the address, so reload, back and shared links keep it.
     const query = new URLSearchParams();
-    for (const facet of facets) for (const value of chosen[facet.name]) query.append(facet.name, value);
+    for (const facet of facets) {
+      for (const value of chosen[facet.name]) query.append(facet.name, value);
+    }
     const search = query.toString();
     history.replaceState(null, "", search ? `?${search}` : location.pathname);
   }

@@ -19,9 +19,13 @@
   const codes = Object.fromEntries(data.fields.map((f) => [f.code, f.key]));
   // Page links come from MkDocs (they differ online and offline), via the no-script list.
   const hrefs = {};
-  for (const a of document.querySelectorAll("a[data-sg-routine-link]")) hrefs[a.dataset.sgRoutineLink] = a.getAttribute("href");
+  for (const a of document.querySelectorAll("a[data-sg-routine-link]")) {
+    hrefs[a.dataset.sgRoutineLink] = a.getAttribute("href");
+  }
   // Sheets carry the site's web address, also when printed from the offline copy.
-  const base = document.querySelector("link[rel=canonical]")?.href.replace(/\.html$/, "/") ?? location.href.split("#")[0];
+  const base =
+    document.querySelector("link[rel=canonical]")?.href.replace(/\.html$/, "/") ??
+    location.href.split("#")[0];
   let routine;
   let shared;
 
@@ -30,7 +34,9 @@
     node.append(...children); // strings become text nodes
     return node;
   };
-  const say = (message) => { $("status").textContent = message; };
+  const say = (message) => {
+    $("status").textContent = message;
+  };
   const shown = (value) => String(value).slice(0, 40);
   const ex = (item) => data.exercises[item.id];
   const count = () => `Your routine has ${store.count(routine.items.length)}.`;
@@ -40,7 +46,9 @@
     if (low !== high) return field.many.replace("{n}", `${low}–${high}`);
     return field.words[low] || (low === 1 ? field.one : field.many).replace("{n}", low);
   }
-  const doseText = (e, dose) => e.dose.map(([key, ...range]) => phrase(fields[key], ...(dose ? [dose[key]] : range))).join(" · ");
+  const doseText = (e, dose) => e.dose
+    .map(([key, ...range]) => phrase(fields[key], ...(dose ? [dose[key]] : range)))
+    .join(" · ");
   // A reader may do less than the source says, down to 1, but never more than its top.
   const allowed = (n, high) => Number.isInteger(n) && n >= LOW && n <= high;
 
@@ -48,12 +56,17 @@
     const dose = {};
     const label = (key) => (has(fields, key) ? fields[key].label.toLowerCase() : shown(key));
     for (const key of Object.keys(asked)) {
-      if (!e.dose.some(([k]) => k === key)) notes.push(`${e.name}: it has no “${label(key)}”; left out.`);
+      if (!e.dose.some(([k]) => k === key)) {
+        notes.push(`${e.name}: it has no “${label(key)}”; left out.`);
+      }
     }
     for (const [key, low, high] of e.dose) {
       const n = has(asked, key) ? asked[key] : low;
       dose[key] = allowed(n, high) ? n : low;
-      if (dose[key] !== n) notes.push(`${e.name}: ${label(key)} “${shown(n)}” is not from ${LOW} to ${high}, so it is ${low}.`);
+      if (dose[key] !== n) {
+        const range = `is not from ${LOW} to ${high}, so it is ${low}`;
+        notes.push(`${e.name}: ${label(key)} “${shown(n)}” ${range}.`);
+      }
     }
     return dose;
   }
@@ -62,10 +75,15 @@
     const items = [];
     for (const { id, dose } of asked) {
       const e = has(data.exercises, id) && data.exercises[id];
-      if (!e) notes.push(`“${shown(id)}” is not an exercise in this guide; left out.`);
-      else if (items.some((item) => item.id === id)) notes.push(`${e.name} is in it twice; shown once.`);
-      else if (items.length >= data.max) notes.push(`${e.name}: left out; a routine holds ${data.max} at most.`);
-      else items.push({ id, dose: checkDose(e, dose, notes) });
+      if (!e) {
+        notes.push(`“${shown(id)}” is not an exercise in this guide; left out.`);
+      } else if (items.some((item) => item.id === id)) {
+        notes.push(`${e.name} is in it twice; shown once.`);
+      } else if (items.length >= data.max) {
+        notes.push(`${e.name}: left out; a routine holds ${data.max} at most.`);
+      } else {
+        items.push({ id, dose: checkDose(e, dose, notes) });
+      }
     }
     return items;
   }
@@ -73,7 +91,11 @@
   // "#r=bridge:r10s2,knee-to-chest:h20s1": each id, then a letter and a number per dose field.
   function fromLink(notes) {
     let text = location.hash.slice(3);
-    try { text = decodeURIComponent(text); } catch { /* a stray "%": read it as typed */ }
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // a stray "%": read it as typed
+    }
     if (text.length > 1000) {
       notes.push("The link is too long to read.");
       return [];
@@ -81,14 +103,20 @@
     return text.split(",").filter(Boolean).map((entry) => {
       const [id, spec = ""] = entry.split(":", 2);
       const dose = {};
-      if (!/^([a-z]\d{1,4})*$/.test(spec)) notes.push(`Numbers “${shown(spec)}” not read; the guide’s dose is used.`);
-      else for (const [, code, n] of spec.matchAll(/([a-z])(\d+)/g)) dose[has(codes, code) ? codes[code] : code] = Number(n);
+      if (!/^([a-z]\d{1,4})*$/.test(spec)) {
+        notes.push(`Numbers “${shown(spec)}” not read; the guide’s dose is used.`);
+      } else {
+        for (const [, code, n] of spec.matchAll(/([a-z])(\d+)/g)) {
+          dose[has(codes, code) ? codes[code] : code] = Number(n);
+        }
+      }
       return { id, dose };
     });
   }
 
-  const linkCode = () => "r=" + routine.items.map((item) =>
-    `${item.id}:${ex(item).dose.map(([key]) => fields[key].code + item.dose[key]).join("")}`).join(",");
+  const itemCode = (item) =>
+    `${item.id}:${ex(item).dose.map(([key]) => fields[key].code + item.dose[key]).join("")}`;
+  const linkCode = () => "r=" + routine.items.map(itemCode).join(",");
   const keep = () => store.save({ items: routine.items, text: routine.text });
 
   function changed() {
@@ -100,9 +128,17 @@
   // Made here, not at build time: the link changes with every edit (vendor/lean-qr).
   function qr(url) {
     let code;
-    try { code = window.leanQR.generate(url); } catch { return ""; }
+    try {
+      code = window.leanQR.generate(url);
+    } catch {
+      return "";
+    }
     let d = "";
-    for (let y = 0; y < code.size; y++) for (let x = 0; x < code.size; x++) if (code.get(x, y)) d += `M${x + 2} ${y + 2}h1v1h-1z`;
+    for (let y = 0; y < code.size; y++) {
+      for (let x = 0; x < code.size; x++) {
+        if (code.get(x, y)) d += `M${x + 2} ${y + 2}h1v1h-1z`;
+      }
+    }
     const svg = copy("sg-routine-qr-code");
     svg.setAttribute("viewBox", `0 0 ${code.size + 4} ${code.size + 4}`);
     svg.lastChild.setAttribute("d", d);
@@ -115,24 +151,34 @@
     for (const rules of document.querySelectorAll("[data-sg-routine-rules]")) {
       rules.replaceChildren(...merged(rules.dataset.sgRoutineRules).map((rule) => el("li", rule)));
     }
-    $("reviewed").textContent = [...new Set(routine.items.map((item) => ex(item).reviewed))].sort().join(", ");
+    const reviewed = new Set(routine.items.map((item) => ex(item).reviewed));
+    $("reviewed").textContent = [...reviewed].sort().join(", ");
     const url = `${base}#${linkCode()}`;
     $("url").textContent = url.replace(/^https?:\/\//, "");
     $("link-out").value = url;
-    for (const box of document.querySelectorAll("[data-sg-routine-qr]")) box.replaceChildren(qr(url));
+    for (const box of document.querySelectorAll("[data-sg-routine-qr]")) {
+      box.replaceChildren(qr(url));
+    }
     const { title, for: to, from, note } = routine.text;
     $('out="title"').textContent = title || "My routine";
-    $('out="who"').textContent = [to && `For: ${to}`, from && `From: ${from}`].filter(Boolean).join(" · ");
+    const who = [to && `For: ${to}`, from && `From: ${from}`];
+    $('out="who"').textContent = who.filter(Boolean).join(" · ");
     $('out="note"').textContent = note;
   }
 
   function doseField(item, [key, , high]) {
     const node = copy("sg-routine-field");
     const id = `sg-${key}-${item.id}`;
-    const input = Object.assign(part(node, "input"), { id, min: LOW, max: high, value: item.dose[key] });
+    const input = Object.assign(part(node, "input"), {
+      id,
+      min: LOW,
+      max: high,
+      value: item.dose[key],
+    });
     input.dataset.key = key;
     input.setAttribute("aria-describedby", (part(node, "error").id = `${id}-e`));
-    Object.assign(part(node, "label"), { htmlFor: id }).append(`${fields[key].label} `, el("small", `(${LOW} to ${high})`));
+    const label = Object.assign(part(node, "label"), { htmlFor: id });
+    label.append(`${fields[key].label} `, el("small", `(${LOW} to ${high})`));
     return node;
   }
 
@@ -140,13 +186,22 @@
     const e = ex(item);
     const node = copy("sg-routine-item");
     const at = (name) => part(node, name);
-    const texts = { heading: `${index + 1}. ${e.name}`, dose: doseText(e, item.dose), sourced: doseText(e), source: e.source, page: e.name };
+    const texts = {
+      heading: `${index + 1}. ${e.name}`,
+      dose: doseText(e, item.dose),
+      sourced: doseText(e),
+      source: e.source,
+      page: e.name,
+    };
     for (const [name, text] of Object.entries(texts)) at(name).textContent = text;
-    for (const name of node.querySelectorAll("[data-sg-part=name]")) name.textContent = ` (${e.name})`;
+    for (const name of node.querySelectorAll("[data-sg-part=name]")) {
+      name.textContent = ` (${e.name})`;
+    }
     at("heading").id = `sg-item-${item.id}`;
     at("source").href = `${hrefs.references}#${e.source_id}`;
     at("page").href = hrefs[item.id];
-    at("figure").replaceWith(figures.getElementById(`fig-${item.id}-title`)?.closest("figure").cloneNode(true) ?? "");
+    const title = figures.getElementById(`fig-${item.id}-title`);
+    at("figure").replaceWith(title?.closest("figure").cloneNode(true) ?? "");
     at("fields").replaceWith(...e.dose.map((range) => doseField(item, range)));
     at("steps").append(...e.steps.map((step) => el("li", step)));
     for (const action of ["up", "down", "remove"]) at(action).id = `sg-${action}-${item.id}`;
@@ -171,7 +226,9 @@
     const items = routine.items;
     const item = items[index];
     const to = index + by;
-    if (to < 0 || to >= items.length) return say(`${ex(item).name} is already ${by < 0 ? "first" : "last"}.`);
+    if (to < 0 || to >= items.length) {
+      return say(`${ex(item).name} is already ${by < 0 ? "first" : "last"}.`);
+    }
     items.splice(to, 0, ...items.splice(index, 1));
     changed();
     render(`sg-${by < 0 ? "up" : "down"}-${item.id}`);

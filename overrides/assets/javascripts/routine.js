@@ -12,8 +12,10 @@
   // Stored data may be old or edited by hand: keep the shape this code knows (my-routine.js
   // checks ids and doses against the catalog).
   const clean = (value) => ({
-    items: (Array.isArray(value?.items) ? value.items : []).filter((item) => typeof item?.id === "string")
-      .slice(0, MAX).map(({ id, dose }) => ({ id, dose: Object(dose) })),
+    items: (Array.isArray(value?.items) ? value.items : [])
+      .filter((item) => typeof item?.id === "string")
+      .slice(0, MAX)
+      .map(({ id, dose }) => ({ id, dose: Object(dose) })),
     text: Object(value?.text),
   });
 
@@ -36,7 +38,10 @@
     }
   }
 
-  const status = Object.assign(document.createElement("p"), { className: "sg-visually-hidden", role: "status" });
+  const status = Object.assign(document.createElement("p"), {
+    className: "sg-visually-hidden",
+    role: "status",
+  });
   document.body.append(status);
   const count = (n) => (n === 1 ? "1 exercise" : `${n} exercises`);
 
@@ -44,10 +49,13 @@
     const ids = load().items.map((item) => item.id);
     for (const block of document.querySelectorAll("[data-sg-routine-add]")) {
       const added = ids.includes(block.dataset.sgRoutineAdd);
-      block.querySelector("[data-sg-routine-label]").textContent = `${added ? "Remove from" : "Add to"} my routine`;
+      const label = block.querySelector("[data-sg-routine-label]");
+      label.textContent = `${added ? "Remove from" : "Add to"} my routine`;
       block.hidden = false;
     }
-    for (const link of document.querySelectorAll("[data-sg-routine-count]")) link.textContent = `My routine (${ids.length})`;
+    for (const link of document.querySelectorAll("[data-sg-routine-count]")) {
+      link.textContent = `My routine (${ids.length})`;
+    }
   }
 
   function toggle(block) {
@@ -59,8 +67,11 @@
     if (at >= 0) {
       routine.items.splice(at, 1);
       message = `${name} removed.`;
-    } else if (routine.items.length >= MAX) message = `Your routine is full. Remove one of its ${MAX} exercises first.`;
-    else routine.items.push({ id, dose: {} });
+    } else if (routine.items.length >= MAX) {
+      message = `Your routine is full. Remove one of its ${MAX} exercises first.`;
+    } else {
+      routine.items.push({ id, dose: {} });
+    }
     save(routine);
     refresh();
     const lost = kept ? "" : " This browser does not keep it when you leave the page.";

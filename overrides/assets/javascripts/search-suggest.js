@@ -42,9 +42,11 @@
   function wordsOf(index) {
     const separator = new RegExp(index.config.separator);
     const count = new Map();
+    const trimmed = (w) => w.toLowerCase().replace(/^\W+|\W+$/g, "");
     for (const doc of index.docs) {
-      const text = `${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]*>/g, " ");
-      const words = new Set(text.split(separator).map((w) => w.toLowerCase().replace(/^\W+|\W+$/g, "")));
+      const tags = (doc.tags || []).join(" ");
+      const text = `${doc.title} ${doc.text} ${tags}`.replace(/<[^>]*>/g, " ");
+      const words = new Set(text.split(separator).map(trimmed));
       for (const word of words) if (word) count.set(word, (count.get(word) || 0) + 1);
     }
     return { sorted: [...count.keys()].sort(), count };
@@ -123,7 +125,8 @@
   function accept(button) {
     input.value = button.textContent;
     input.focus();
-    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); // the theme searches on keyup
+    // The theme searches on keyup.
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }
 
   // The theme rewrites the result count after every search: suggest for that query.
