@@ -84,5 +84,5 @@ clean: ## Remove the venv and everything derived
 offline: $(DEV_STAMP) chromium ## Zip a copy that works from file:// with no network (build/sciatica-guide-offline.zip)
 	$(PY) -m sitegen offline --pdf
 
-bench: $(SITE_STAMP) ## Time builds of 10-3,000 synthetic exercises vs plain Material, and live reload (~10 min)
+bench: $(SITE_STAMP) ## Time builds of 10-1,000 synthetic exercises vs plain Material, and live reload (~5 min)
 	$(PY) -m bench.run
