@@ -1,21 +1,33 @@
-"""Shared fixtures: the fixture corpus as a throwaway project, and built sites."""
+"""Shared fixtures and helpers: the fixture corpus as a throwaway project, built sites, and
+what the unit (tests/unit), built-site (tests/site) and browser (tests/browser) tests share.
+
+Nothing here imports Playwright: the browser fixtures are in tests/browser/conftest.py, so
+`pytest tests/unit` runs without a browser."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
-from playwright.sync_api import Browser, Page, sync_playwright
 
-from sitegen.publish.pdf import CHROMIUM, CHROMIUM_ARGS, serve
+from sitegen.cli import OFFLINE_CONFIG, OFFLINE_ZIP
+from sitegen.content.load import Catalog, load_corpus
+from sitegen.content.models import Exercise, Range
+from sitegen.publish.pdf import serve  # imports Playwright only when printing, never here
+from sitegen.render.filters import facet_values, matches
+from sitegen.render.structured import exercise_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -58,7 +70,6 @@ def printed_signs(root: Path = ROOT, stop_lines_too: bool = False) -> list[str]:
     """What every printed sheet must say about serious signs: the whole list, grouped by
     urgency (content/red-flags.yaml); with `stop_lines_too`, the stop-rule lines drawn from
     it (routine pages print them; exercise sheets and My routine let the list stand in)."""
-    from sitegen.content.load import load_corpus
     from sitegen.render.safety import groups, stop_lines
 
     flags = load_corpus(root)[0].red_flags
@@ -121,25 +132,6 @@ def read(path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright (never `playwright install`)."""
-    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make chromium` (make test does)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh tab in its own context (no shared storage between tests)."""
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
-@pytest.fixture(scope="session")
 def served_site(real_site: Path) -> Iterator[str]:
     """The built real site on a local static server, as a host would serve it."""
     with serve(real_site) as base:
@@ -197,3 +189,126 @@ def page_links(html: str) -> list[Link]:
     parser = _LinkParser()
     parser.feed(html)
     return parser.links
+
+
+# --- Helpers that tests in more than one folder share ----------------------------------
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file (which must hold it) by `new`."""
+    text = path.read_text("utf-8")
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file's path and SHA-256, to compare trees byte for byte."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+COMMIT_EPOCH = 1772600767  # 2026-03-04T05:06:07Z
+
+
+def commit_all(folder: Path, epoch: int) -> None:
+    """Make `folder` a git repository whose one commit is dated `epoch`."""
+    stamp = f"@{epoch} +0000"
+    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    git = ["git", "-C", str(folder), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True, env=env)
+    subprocess.run([*git, "add", "-A"], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "sources"], check=True, env=env)
+
+
+# --- The real exercises and the library's filters (unit and browser test_filters.py) ----
+
+#: The options ticked in each facet of the exercise library.
+Ticked = dict[str, set[str]]
+
+
+@pytest.fixture(scope="module")
+def exercises() -> dict[str, Exercise]:
+    """The real corpus's exercises, by id."""
+    catalog, _ = load_corpus(ROOT)
+    return {key: source.model for key, source in catalog.exercises.items()}
+
+
+def expected(exercises: dict[str, Exercise], ticked: Ticked) -> set[str]:
+    """The exercises the library should show for these ticks (sitegen.render.filters' rules)."""
+    return {key for key, e in exercises.items() if matches(facet_values(e), ticked)}
+
+
+# --- JSON-LD as the data says it should be (unit and site test_structured.py) -----------
+
+
+def anatomy_names(catalog: Catalog) -> dict[str, str]:
+    return {anatomy_id: source.model.name for anatomy_id, source in catalog.anatomy.items()}
+
+
+def references(catalog: Catalog) -> dict[str, Any]:
+    return {ref_id: source.model for ref_id, source in catalog.references.items()}
+
+
+def plan_of(catalog: Catalog, exercise: Exercise) -> dict[str, Any]:
+    return exercise_plan(exercise, anatomy_names(catalog), references(catalog))
+
+
+def expected_amount(value: int | Range | None) -> object:
+    if value is None or isinstance(value, int):
+        return value
+    return {"@type": "QuantitativeValue", "minValue": value.low, "maxValue": value.high}
+
+
+def expected_anatomy(catalog: Catalog, exercise: Exercise) -> list[dict[str, str]]:
+    ids = [*exercise.targets.primary, *exercise.targets.secondary]
+    return [{"@type": "AnatomicalStructure", "name": catalog.anatomy[i].model.name} for i in ids]
+
+
+# --- The offline copy, built once (site and browser test_offline.py) --------------------
+
+OFFLINE_EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+#: The zip's one top folder.
+OFFLINE_TOP = Path(OFFLINE_ZIP).stem
+
+
+def build_offline(project: Path, name: str) -> Path:
+    """Run `sitegen offline` (without PDFs: they add ~15 s and no offline behaviour); return the zip."""
+    zip_rel = f"build/{name}/{OFFLINE_TOP}.zip"
+    result = run_sitegen(
+        project,
+        "offline",
+        "--site-dir",
+        f"build/{name}-site",
+        "--zip",
+        zip_rel,
+        SOURCE_DATE_EPOCH=OFFLINE_EPOCH,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"^sitegen: wrote {re.escape(zip_rel)} \([\d,]+ bytes\)$", result.stdout, re.M)
+    return project / zip_rel
+
+
+@pytest.fixture(scope="session")
+def offline_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the real data and the offline config."""
+    project = make_project(tmp_path_factory.mktemp("offline") / "project", ROOT)
+    shutil.copy2(ROOT / OFFLINE_CONFIG, project / OFFLINE_CONFIG)
+    return project
+
+
+@pytest.fixture(scope="session")
+def offline_zip(offline_project: Path) -> Path:
+    return build_offline(offline_project, "one")
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip unpacked as a reader would: the site is its one top folder."""
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(dest)
+    assert [p.name for p in dest.iterdir()] == [OFFLINE_TOP]
+    return dest / OFFLINE_TOP

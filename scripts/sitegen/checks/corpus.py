@@ -282,7 +282,7 @@ def check_figure(source: Source[Exercise]) -> Iterator[Problem]:
 
 #: Characters of sheet text above which a printed sheet is unlikely to fit one page. Rough:
 #: the figure and item count matter too (pelvic-clock fits with 2841), so this only warns;
-#: tests/test_print.py prints every sheet in Chromium and is the real guard.
+#: tests/browser/test_print.py prints every sheet in Chromium and is the real guard.
 SHEET_BUDGET = 2900
 
 

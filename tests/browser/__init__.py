@@ -1,0 +1,1 @@
+"""Browser tests: Playwright driving Debian's Chromium (every test is marked `browser`)."""

@@ -1,0 +1,1 @@
+"""Unit tests: no site build, no browser (run alone with `pytest tests/unit`)."""

@@ -1,0 +1,62 @@
+"""Our own JavaScript, budgeted by what a reader downloads: its gzipped size, page by page.
+
+Every page loads the scripts in mkdocs.yml's extra_javascript; the My routine page also
+loads the ones overrides/main.html adds for it. The vendored code (vendor/: the QR code
+maker, the offline copy's worker shim) is published as it is and is not counted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+from ..conftest import ROOT
+
+JS = ROOT / "overrides/assets/javascripts"
+#: Gzipped bytes (level 9) of all of our scripts that one page loads. My routine, the
+#: heaviest page, loads about 11,300 today.
+PAGE_BUDGET = 14_000
+#: Gzipped bytes of any one of our scripts; my-routine.js, the largest, is about 4,600.
+FILE_BUDGET = 6_000
+#: The sizes are gzipped, so squeezing code onto long lines gains nothing.
+MAX_COLUMNS = 100
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def ours(urls: list[str]) -> list[Path]:
+    """The files of our own scripts among a page's script URLs (relative to overrides/)."""
+    return [ROOT / "overrides" / url for url in urls if "/vendor/" not in url]
+
+
+def scripts_by_page() -> dict[str, list[Path]]:
+    with (ROOT / "mkdocs.yml").open("rb") as fd:
+        every_page = ours(yaml_load(fd)["extra_javascript"])
+    main = (ROOT / "overrides/main.html").read_text("utf-8")
+    builder = ours(re.findall(r"""<script src="\{\{ '([^']+\.js)' \| url \}\}"></script>""", main))
+    assert builder, "overrides/main.html adds no script for the My routine page"
+    return {"every page": every_page, "my-routine/": every_page + builder}
+
+
+def test_every_script_of_ours_is_loaded_and_budgeted() -> None:
+    loaded = {path for paths in scripts_by_page().values() for path in paths}
+    assert loaded == set(JS.glob("*.js")), "a script that no page loads escapes the budget"
+
+
+def test_each_page_stays_within_the_gzipped_budget() -> None:
+    for page, paths in scripts_by_page().items():
+        sizes = {path.name: gzipped(path) for path in paths}
+        assert sum(sizes.values()) <= PAGE_BUDGET, (page, sum(sizes.values()), sizes)
+    for path in JS.glob("*.js"):
+        assert gzipped(path) <= FILE_BUDGET, (path.name, gzipped(path))
+
+
+def test_our_scripts_are_written_to_be_read() -> None:
+    for path in JS.glob("*.js"):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            assert len(line) <= MAX_COLUMNS, f"{path.name}:{number}: {len(line)} columns"
