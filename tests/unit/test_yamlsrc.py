@@ -113,7 +113,7 @@ def test_deep_nesting_is_refused_where_it_gets_too_deep_not_crashing() -> None:
 
 @pytest.mark.parametrize("folder", ["exercises", "content"])
 def test_every_real_source_reads_as_pyyaml_reads_it(folder: str) -> None:
-    """The event builder gives the same data as PyYAML's own constructor (dates kept as text)."""
+    """The safety walk changes nothing: the data is what PyYAML's own loader gives (dates kept as text)."""
     paths = [*sorted((ROOT / folder).rglob("*.yaml"))]
     assert paths
     for path in paths:
