@@ -145,7 +145,8 @@ def test_every_exercise_and_anatomy_page_shows_its_figure_intact(real_site: Path
         # Markdown must pass the SVG through untouched: no <p>, <code> or escaped tags inside.
         assert "<p>" not in figure and "<code>" not in figure and "&lt;path" not in figure
         assert f'aria-labelledby="fig-{key}-title fig-{key}-desc"' in figure
-        assert len(figure.encode()) <= 8 * 1024, f"{folder}/{key}: {len(figure.encode())} bytes"
+        # issue 20's budget for one page's figure, its movement included
+        assert len(figure.encode()) <= 12_000, f"{folder}/{key}: {len(figure.encode())} bytes"
 
 
 def test_figure_text_from_data_is_escaped(fixture_site: Path) -> None:

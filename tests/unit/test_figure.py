@@ -7,15 +7,16 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from sitegen.content.load import Catalog, load_corpus
-from sitegen.content.models import DiagramPart
-from sitegen.figures.draw import exercise_figure, picture_figure
+from sitegen.content.models import DiagramPart, Layout
+from sitegen.figures.draw import STEPS, exercise_figure, picture_figure
 from sitegen.render.pages import anatomy_figure_of, exercise_figure_of
 
 from ..conftest import FIXTURE_CORPUS, ROOT, match_golden
 from .test_figure_text import fixture_exercise
 
 SVG = "{http://www.w3.org/2000/svg}"
-MAX_BYTES = 8 * 1024
+#: One page's figure, its animation included (issue 20's budget).
+MAX_BYTES = 12_000
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +152,30 @@ def test_pillows_stack_under_the_knees_when_lying_on_your_back(real_catalog: Cat
 
 def _number(element: ET.Element, name: str) -> float:
     return float(element.get(name, "0"))
+
+
+def test_an_overlaid_figure_carries_every_step_of_its_movement(real_catalog: Catalog) -> None:
+    animated = 0
+    for exercise_id, source in sorted(real_catalog.exercises.items()):
+        markup = str(exercise_figure_of(real_catalog, exercise_id))
+        live = parse(markup).find(f".//{SVG}g[@class='sg-live']")
+        assert live is not None
+        frames = live.get("data-sg-frames")
+        if source.model.figure.layout is not Layout.OVERLAY:
+            assert frames is None and "data-sg-play" not in markup, exercise_id
+            continue
+        animated += 1
+        assert frames is not None and "data-sg-play" in markup
+        steps = [step.split(";") for step in frames.split("|")]
+        assert len(steps) == STEPS * (len(source.model.figure.poses()) - 1) + 1
+        drawn = [
+            e.get("d") or f"{e.get('cx')} {e.get('cy')}"
+            for e in live.iter()
+            if e.tag in (f"{SVG}path", f"{SVG}circle")
+        ]
+        # The last step is the end pose as the still figure draws it; the body moves in between.
+        assert steps[-1] == drawn, exercise_id
+        assert steps[0] != drawn and all(len(step) == len(drawn) for step in steps), exercise_id
+        hold = live.get("data-sg-hold")
+        assert hold == ("2" if source.model.dose.hold_seconds is not None else "0"), exercise_id
+    assert animated >= 10

@@ -81,6 +81,7 @@ def anatomy_figure(anatomy: Anatomy, slug: str) -> Markup:
         "desc": desc,
         "caption": f"{desc} The sciatic nerve and its branches are shown faintly for reference.",
         "shapes": canvas.markup(),
+        "playable": False,
     }
     return render_figure(context | svg_attrs(canvas, MARGIN, SCALE))
 

@@ -88,9 +88,11 @@ class Canvas:
         self._shape("path", css, f' d="M{"L".join(self.coords(points))}Z"')
 
     @contextmanager
-    def group(self, css: str) -> Iterator[None]:
-        """Shapes added inside share a class (e.g. one opacity for a ghosted pose)."""
-        self.parts.append(f'<g class="{_escaped(css)}">')
+    def group(self, css: str, **attrs: str) -> Iterator[None]:
+        """Shapes added inside share a class (e.g. one opacity for a ghosted pose); attribute
+        names use _ for -."""
+        written = "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
+        self.parts.append(f'<g class="{_escaped(css)}"{written}>')
         yield
         self.parts.append("</g>")
 

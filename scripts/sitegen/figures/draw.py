@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -10,6 +11,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from sitegen.content.models import (
+    Angles,
     BodySide,
     DiagramPart,
     Exercise,
@@ -18,6 +20,7 @@ from sitegen.content.models import (
     Layout,
     NerveLoad,
     Picture,
+    Pose,
     PropKind,
     View,
 )
@@ -33,6 +36,11 @@ HALO = 1.6  # background-coloured edge that separates near limbs from the body b
 NERVE_WIDTH = 1.8
 TARGET_RADIUS = 6.0
 ARROW_WIDTH = 1.6
+#: In-between positions drawn for each move of an animated figure; the browser blends
+#: neighbouring ones, which at this spacing matches turning the joints themselves.
+STEPS = 6
+#: Seconds the animation rests in the end position of an exercise that holds it.
+HOLD_PREVIEW = 2
 ABOVE_PILLOW = 6.0  # half a pillow's depth seen from above (about 20 cm across)
 BED_MARGIN = 4.0
 #: What a pillow seen from above can lie under: the head or between the legs, not a hand.
@@ -53,8 +61,20 @@ def svg_environment() -> Environment:
 
 
 def exercise_figure(exercise: Exercise, targets: list[DiagramPart]) -> Markup:
-    """The exercise's figure: start pose ghosted, end pose, motion arrow, nerve and target."""
-    return _figure(exercise, f"fig-{exercise.id}", "sg-exercise", targets, _shows_nerve(exercise))
+    """The exercise's figure: start pose ghosted, end pose, motion arrow, nerve and target.
+
+    An overlaid figure also carries its movement, for the Play button (figure-play.js).
+    """
+    hold = HOLD_PREVIEW if exercise.dose.hold_seconds is not None else 0
+    animated = exercise.figure.layout is Layout.OVERLAY
+    return _figure(
+        exercise,
+        f"fig-{exercise.id}",
+        "sg-exercise",
+        targets,
+        _shows_nerve(exercise),
+        hold=hold if animated else None,
+    )
 
 
 def picture_figure(picture: Picture) -> Markup:
@@ -70,7 +90,9 @@ def _figure(
     targets: list[DiagramPart],
     shows_nerve: bool,
     extra: str | None = None,
+    hold: int | None = None,
 ) -> Markup:
+    """The figure; with `hold` (seconds at the end position), also every step of its movement."""
     figure = item.figure
     canvas = Canvas(mirror=figure.facing is Facing.LEFT)
     skeletons = [place(pose, figure.view) for _, pose in figure.poses()]
@@ -83,9 +105,13 @@ def _figure(
     with canvas.group("sg-ghost" if figure.layout is Layout.OVERLAY else "sg-pose"):
         for skeleton, dx in placed[:-1]:
             _draw_body(canvas, skeleton.move(dx), figure)
-    _draw_body(canvas, end.move(end_dx), figure)
-    if shows_nerve:
-        _draw_nerve(canvas, end.move(end_dx), figure.side)
+    live = (
+        {}
+        if hold is None
+        else {"data_sg_frames": _frames(figure, end_dx, shows_nerve), "data_sg_hold": str(hold)}
+    )
+    with canvas.group("sg-live", **live):
+        _draw_moving(canvas, end.move(end_dx), figure, shows_nerve)
     _draw_motion(canvas, [s.move(dx) for s, dx in placed], figure.layout)
     (_draw_bed if above else _draw_floor)(canvas)
     title, desc = describe(item, skeletons)
@@ -97,6 +123,7 @@ def _figure(
         "desc": desc,
         "caption": caption,
         "shapes": canvas.markup(),
+        "playable": hold is not None,
     }
     return render_figure(context | svg_attrs(canvas, MARGIN))
 
@@ -194,6 +221,39 @@ def _rect(canvas: Canvas, x0: float, y0: float, x1: float, y1: float) -> dict[st
         "height": num(bottom - top),
         "rx": "0.8",
     }
+
+
+def _draw_moving(canvas: Canvas, skeleton: Skeleton, figure: Figure, shows_nerve: bool) -> None:
+    """The body in one position, with the nerve's path when it is shown."""
+    _draw_body(canvas, skeleton, figure)
+    if shows_nerve:
+        _draw_nerve(canvas, skeleton, figure.side)
+
+
+#: The geometry of one drawn shape: a path's d, or a circle's centre.
+_GEOMETRY = re.compile(r' d="([^"]*)"| cx="([^"]*)" cy="([^"]*)"')
+
+
+def _frames(figure: Figure, dx: float, shows_nerve: bool) -> str:
+    """Every step of the movement from the first key pose to the last, with the joint angles
+    turned in even steps between key poses: each step's shapes' geometry, in the order the
+    end pose draws them ("|" between steps, ";" between shapes)."""
+    poses = [pose for _, pose in figure.poses()]
+    steps = [_between(a, b, i / STEPS) for a, b in itertools.pairwise(poses) for i in range(STEPS)]
+    frames = []
+    for pose in [*steps, poses[-1]]:
+        scratch = Canvas(mirror=figure.facing is Facing.LEFT)
+        _draw_moving(scratch, place(pose, figure.view).move(dx), figure, shows_nerve)
+        shapes = [_GEOMETRY.search(part) for part in scratch.parts]
+        frames.append(";".join(m[1] or f"{m[2]} {m[3]}" for m in shapes if m))
+    return "|".join(frames)
+
+
+def _between(a: Pose, b: Pose, t: float) -> Pose:
+    """The pose a share t of the way from a to b, every joint angle turned evenly."""
+    angles = {name: va + (getattr(b.angles, name) - va) * t for name, va in a.angles}
+    hips = (a.hips[0] + (b.hips[0] - a.hips[0]) * t, a.hips[1] + (b.hips[1] - a.hips[1]) * t)
+    return Pose(hips=hips, angles=Angles(**angles))
 
 
 def _near_side(figure: Figure) -> BodySide:
