@@ -35,7 +35,7 @@ def defaults(exercise: Exercise) -> dict[str, int]:
 
 def dose_text(exercise: Exercise, numbers: dict[str, int]) -> str:
     """The dose as the pages word it (sitegen.render.text), for the numbers a reader chose."""
-    return " · ".join(dose_phrases(Dose(**numbers, source=exercise.dose.source)).values())
+    return " · ".join(dose_phrases(Dose(**numbers, rep_seconds=6, source=exercise.dose.source)).values())
 
 
 def link_code(exercise: Exercise, numbers: dict[str, int]) -> str:

@@ -31,7 +31,7 @@ REFERENCE = "content/references/ref-one.yaml"
 ROUTINE = "content/routines/test-routine.yaml"
 GUIDE = "content/learn/what-is-sciatica.md"
 RED_FLAGS = "content/red-flags.yaml"
-RED_FLAGS = "content/red-flags.yaml"
+SESSION = "content/session.yaml"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/exercise.schema.json\n"
 #: A problem line as the build prints it: path:line:column: field: message.
 PROBLEM_LINE = re.compile(r"^[\w ./-]+:\d+:\d+: ")
@@ -218,13 +218,13 @@ CASES = (
         "missing stop rule list",
         (replace(EXERCISE, "  stop:\n    - Symptoms spread down the leg.\n", ""),),
         (
-            "exercises/alpha-slide.yaml:30:1: stop_rules.stop: required field is missing: Stop and get help when...",
+            "exercises/alpha-slide.yaml:31:1: stop_rules.stop: required field is missing: Stop and get help when...",
         ),
     ),
     Case(
         "empty stop rule list",
         (replace(EXERCISE, "  stop:\n    - Symptoms spread down the leg.\n", "  stop: []\n"),),
-        ("exercises/alpha-slide.yaml:33:3: stop_rules.stop: needs at least 1 item(s)",),
+        ("exercises/alpha-slide.yaml:34:3: stop_rules.stop: needs at least 1 item(s)",),
     ),
     Case(
         "missing cautions",
@@ -278,7 +278,7 @@ CASES = (
         (replace(EXERCISE, "cautions:", "caution:"),),
         (
             "exercises/alpha-slide.yaml:2:1: cautions: required field is missing: Who should ask a clinician first.",
-            "exercises/alpha-slide.yaml:35:1: caution: unknown field; did you mean 'cautions'?",
+            "exercises/alpha-slide.yaml:36:1: caution: unknown field; did you mean 'cautions'?",
         ),
     ),
     Case(
@@ -314,7 +314,7 @@ CASES = (
             "exercises/Beta Hold.yaml:2:1: (document): file name 'Beta Hold' is not a valid id ([a-z0-9-])",
             "exercises/Beta Hold.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/Beta Hold.yaml, exercises/beta-hold.yaml)",
             "exercises/Beta Hold.yaml:2:5: id: id 'beta-hold' must equal the file name 'Beta Hold'",
-            "exercises/Beta Hold.yaml:31:10: easier[0]: 'alpha-slide' must list 'Beta Hold' under harder (links run both ways)",
+            "exercises/Beta Hold.yaml:32:10: easier[0]: 'alpha-slide' must list 'Beta Hold' under harder (links run both ways)",
             "exercises/beta-hold.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/Beta Hold.yaml, exercises/beta-hold.yaml)",
         ),
     ),
@@ -324,7 +324,7 @@ CASES = (
         (
             "exercises/beta-copy.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/beta-copy.yaml, exercises/beta-hold.yaml)",
             "exercises/beta-copy.yaml:2:5: id: id 'beta-hold' must equal the file name 'beta-copy'",
-            "exercises/beta-copy.yaml:31:10: easier[0]: 'alpha-slide' must list 'beta-copy' under harder (links run both ways)",
+            "exercises/beta-copy.yaml:32:10: easier[0]: 'alpha-slide' must list 'beta-copy' under harder (links run both ways)",
             "exercises/beta-hold.yaml:2:5: id: duplicate exercise id 'beta-hold' (in exercises/beta-copy.yaml, exercises/beta-hold.yaml)",
         ),
     ),
@@ -336,12 +336,12 @@ CASES = (
     Case(
         "dangling exercise to exercise",
         (replace(EXERCISE, "harder: [beta-hold]", "harder: [beta-hold, gamma-jump]"),),
-        ("exercises/alpha-slide.yaml:37:21: harder[1]: no exercise with id 'gamma-jump'",),
+        ("exercises/alpha-slide.yaml:38:21: harder[1]: no exercise with id 'gamma-jump'",),
     ),
     Case(
         "dangling exercise to reference",
         (replace(EXERCISE, "sources: [ref-one]", "sources: [ref-nine]"),),
-        ("exercises/alpha-slide.yaml:41:11: sources[0]: no reference with id 'ref-nine'",),
+        ("exercises/alpha-slide.yaml:42:11: sources[0]: no reference with id 'ref-nine'",),
     ),
     Case(
         "dangling dose source",
@@ -382,31 +382,31 @@ CASES = (
         "asymmetric variations",
         (replace(OTHER_EXERCISE, "easier: [alpha-slide]\n", ""),),
         (
-            "exercises/alpha-slide.yaml:37:10: harder[0]: 'beta-hold' must list 'alpha-slide' under easier (links run both ways)",
+            "exercises/alpha-slide.yaml:38:10: harder[0]: 'beta-hold' must list 'alpha-slide' under easier (links run both ways)",
         ),
     ),
     Case(
         "own variation",
         (replace(EXERCISE, "harder: [beta-hold]", "harder: [beta-hold, alpha-slide]"),),
-        ("exercises/alpha-slide.yaml:37:21: harder[1]: an exercise cannot be its own variation",),
+        ("exercises/alpha-slide.yaml:38:21: harder[1]: an exercise cannot be its own variation",),
     ),
     Case(
         "joint angle no joint can reach",
         (replace(OTHER_EXERCISE, "      left_knee: 120", "      left_knee: 200"),),
-        ("exercises/beta-hold.yaml:59:18: figure.end.angles.left_knee: must be at most 180",),
+        ("exercises/beta-hold.yaml:60:18: figure.end.angles.left_knee: must be at most 180",),
     ),
     Case(
         "joint angle outside the knee range",
         (replace(OTHER_EXERCISE, "      left_knee: 120", "      left_knee: 170"),),
         (
-            "exercises/beta-hold.yaml:59:18: figure.end.angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
+            "exercises/beta-hold.yaml:60:18: figure.end.angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
         ),
     ),
     Case(
         "body sunk into the floor",
         (replace(OTHER_EXERCISE, "    hips: [0, 6]", "    hips: [0, 1]"),),
         (
-            "exercises/beta-hold.yaml:44:5: figure.start.hips: the body goes 5.0 below the mat (at the hips); raise the hips to y = 6.0",
+            "exercises/beta-hold.yaml:45:5: figure.start.hips: the body goes 5.0 below the mat (at the hips); raise the hips to y = 6.0",
         ),
     ),
     Case(
@@ -441,26 +441,26 @@ CASES = (
         "impossible date",
         (replace(EXERCISE, "reviewed: 2026-11-01", "reviewed: 2026-13-45"),),
         (
-            "exercises/alpha-slide.yaml:42:11: reviewed: expected a real date written as YYYY-MM-DD, e.g. 2026-11-02 (month value is outside expected range of 1-12)",
+            "exercises/alpha-slide.yaml:43:11: reviewed: expected a real date written as YYYY-MM-DD, e.g. 2026-11-02 (month value is outside expected range of 1-12)",
         ),
     ),
     Case(
         "date in words",
         (replace(EXERCISE, "reviewed: 2026-11-01", "reviewed: last spring"),),
         (
-            "exercises/alpha-slide.yaml:42:11: reviewed: expected a real date written as YYYY-MM-DD, e.g. 2026-11-02 (invalid character in year)",
+            "exercises/alpha-slide.yaml:43:11: reviewed: expected a real date written as YYYY-MM-DD, e.g. 2026-11-02 (invalid character in year)",
         ),
     ),
     Case(
         "review before it was written",
         (replace(EXERCISE, "next_review: 2028-11-01", "next_review: 2025-11-01"),),
-        ("exercises/alpha-slide.yaml:43:14: next_review: must come after reviewed",),
+        ("exercises/alpha-slide.yaml:44:14: next_review: must come after reviewed",),
     ),
     Case(
         "html in a text field",
         (replace(EXERCISE, "  - A gentle moving feeling.", "  - A <b>gentle</b> moving feeling."),),
         (
-            "exercises/alpha-slide.yaml:29:5: feel[0]: HTML is not allowed in text (found '<b>'); write plain words",
+            "exercises/alpha-slide.yaml:30:5: feel[0]: HTML is not allowed in text (found '<b>'); write plain words",
         ),
     ),
     Case(
@@ -484,7 +484,7 @@ CASES = (
             ),
         ),
         (
-            "exercises/alpha-slide.yaml:36:5: cautions[0]: HTML is not allowed in text (found '<!-- hidden -->'); write plain words",
+            "exercises/alpha-slide.yaml:37:5: cautions[0]: HTML is not allowed in text (found '<!-- hidden -->'); write plain words",
         ),
     ),
     Case(
@@ -584,7 +584,7 @@ CASES = (
             ),
         ),
         (
-            "exercises/alpha-slide.yaml:35:7: stop_rules.stop[1]: 'red flag': serious signs and what to do about them come from content/red-flags.yaml, and every page and sheet shows them; leave this to the list",
+            "exercises/alpha-slide.yaml:36:7: stop_rules.stop[1]: 'red flag': serious signs and what to do about them come from content/red-flags.yaml, and every page and sheet shows them; leave this to the list",
         ),
     ),
     Case(
@@ -601,6 +601,39 @@ CASES = (
             "content/learn/what-is-sciatica.md:11:38: (body): unknown marker '[[colour:red]]'; use one of [[red-flags:...]], [[urgency:...]], [[sign:...]], [[figure:...]]",
             "content/learn/what-is-sciatica.md:11:59: (body): no urgency 'later'; use one of: emergency, same-day, soon",
             "content/learn/what-is-sciatica.md:13:5: (body): '[[red-flags:soon]]' must stand on a line of its own",
+        ),
+    ),
+    Case(
+        "sides taken in turn with no words for the switch",
+        (replace(EXERCISE, "sides: one", "sides: alternate"),),
+        (
+            "exercises/alpha-slide.yaml:74:8: sides: is alternate, so give switch_cue: the words that tell the reader to change sides",
+        ),
+    ),
+    Case(
+        "a switch cue for an exercise done on one side",
+        (replace(EXERCISE, "sides: one", "sides: one\nswitch_cue: Switch to your other leg."),),
+        ("exercises/alpha-slide.yaml:74:8: sides: is one, so leave out switch_cue: nothing changes side",),
+    ),
+    Case(
+        "a repetition too fast to follow",
+        (replace(EXERCISE, "  rep_seconds: 6", "  rep_seconds: 1"),),
+        ("exercises/alpha-slide.yaml:28:16: dose.rep_seconds: must be at least 2",),
+    ),
+    Case(
+        "session timings missing",
+        (lambda project: (project / SESSION).unlink(),),
+        (
+            "content/session.yaml:1:1: (file): the Follow along timings are missing; every session is paced from them",
+            "content/references/roh-exercise-programme.yaml:2:5: id: warning: reference is not cited anywhere",
+        ),
+    ),
+    Case(
+        "session rest from a source that does not exist",
+        (replace(SESSION, "rest_source: roh-exercise-programme", "rest_source: roh-programme"),),
+        (
+            "content/session.yaml:6:14: rest_source: no reference with id 'roh-programme'",
+            "content/references/roh-exercise-programme.yaml:2:5: id: warning: reference is not cited anywhere",
         ),
     ),
     Case(
@@ -635,7 +668,7 @@ CASES = (
     Case(
         "next review more than 3 years on",
         (replace(OTHER_EXERCISE, "next_review: 2029-11-01", "next_review: 2030-01-01"),),
-        ("exercises/beta-hold.yaml:35:14: next_review: must be at most 3 years after reviewed",),
+        ("exercises/beta-hold.yaml:36:14: next_review: must be at most 3 years after reviewed",),
     ),
     Case(
         "web address without https",
@@ -701,7 +734,7 @@ CASES = (
         "body floating above the floor",
         (replace(EXERCISE, "  end:\n    hips: [0, 28.5]", "  end:\n    hips: [0, 40]"),),
         (
-            "exercises/alpha-slide.yaml:61:5: figure.end.hips: the body floats 11.5 above the floor and props; lower the hips to y = 28.5",
+            "exercises/alpha-slide.yaml:62:5: figure.end.hips: the body floats 11.5 above the floor and props; lower the hips to y = 28.5",
         ),
     ),
     Case(
@@ -711,14 +744,14 @@ CASES = (
             replace(EXERCISE, "      left_knee: 15\n", "      left_knee: 90\n"),
         ),
         (
-            "exercises/alpha-slide.yaml:60:3: figure.end: the end pose is the same as the start pose; show the movement",
+            "exercises/alpha-slide.yaml:61:3: figure.end: the end pose is the same as the start pose; show the movement",
         ),
     ),
     Case(
         "exercise figure with one pose",
         (cut_after(EXERCISE, "  end:\n", "bad_day:"),),
         (
-            "exercises/alpha-slide.yaml:44:1: figure.end: an exercise's figure needs an end pose; show the movement",
+            "exercises/alpha-slide.yaml:45:1: figure.end: an exercise's figure needs an end pose; show the movement",
         ),
     ),
     Case(
@@ -732,7 +765,7 @@ CASES = (
         "unknown joint",
         (replace(EXERCISE, "      left_knee: 15\n", "      left_knee: 15\n      left_kneee: 10\n"),),
         (
-            "exercises/alpha-slide.yaml:71:19: figure.end.angles.left_kneee: unknown field; did you mean 'left_knee'?",
+            "exercises/alpha-slide.yaml:72:19: figure.end.angles.left_kneee: unknown field; did you mean 'left_knee'?",
         ),
     ),
     Case(
@@ -753,7 +786,7 @@ CASES = (
         "cautions too hard to read",
         (replace(OTHER_EXERCISE, "  - You have a hip replacement.", f"  - {HARD}"),),
         (
-            "exercises/beta-hold.yaml:29:1: cautions: reading grade 38.3 is above 8: use shorter sentences and words",
+            "exercises/beta-hold.yaml:30:1: cautions: reading grade 38.3 is above 8: use shorter sentences and words",
         ),
     ),
     Case(

@@ -55,7 +55,7 @@ def test_overdue_review_is_a_warning_not_an_error(fixture_project: Path) -> None
     assert list(check_review_dates(catalog, dt.date(2028, 11, 1))) == []
     overdue = [str(p) for p in check_review_dates(catalog, dt.date(2028, 11, 2))]
     assert (
-        "exercises/alpha-slide.yaml:43:14: next_review: warning: review overdue since 2028-11-01" in overdue
+        "exercises/alpha-slide.yaml:44:14: next_review: warning: review overdue since 2028-11-01" in overdue
     )
     assert all(p.severity is Severity.WARNING for p in check_review_dates(catalog, dt.date(2040, 1, 1)))
 

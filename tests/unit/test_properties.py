@@ -89,7 +89,7 @@ def exercises(draw: st.DrawFn) -> dict[str, Any]:
     """A valid exercise, as an author would write it, citing the fixture's anatomy and refs."""
     category = draw(st.sampled_from(list(Category)))
     glide = category is Category.NERVE_GLIDE
-    dose: dict[str, Any] = {"sets": draw(amounts(4)), "source": "ref-one"}
+    dose: dict[str, Any] = {"sets": draw(amounts(4)), "rep_seconds": 6, "source": "ref-one"}
     dose |= draw(st.sampled_from([{"reps": draw(amounts(20))}, {"hold_seconds": draw(amounts(60))}]))
     dose |= draw(st.sampled_from([{"per_day": draw(amounts(3))}, {"days_per_week": draw(amounts(7))}]))
     return {
@@ -110,6 +110,7 @@ def exercises(draw: st.DrawFn) -> dict[str, Any]:
         "stop_rules": {"ease_off": draw(lines(2)), "stop": draw(lines(2))},
         "cautions": draw(lines(3)),
         "bad_day": draw(lines(1))[0],
+        "sides": "one",
         "keywords": draw(lines(3)),
         "sources": ["ref-one"],
         "reviewed": "2026-11-01",

@@ -37,7 +37,7 @@ def test_hard_cautions_fail_the_build(fixture_project: Path) -> None:
     edit(fixture_project / "exercises/beta-hold.yaml", "  - You have a hip replacement.", f"  - {HARD}")
     result = run_sitegen(fixture_project, "check")
     assert result.returncode == 1
-    assert "exercises/beta-hold.yaml:29:1: cautions: reading grade" in result.stderr
+    assert "exercises/beta-hold.yaml:30:1: cautions: reading grade" in result.stderr
     # The table is printed on failure too, with the failing page flagged.
     assert any(
         line.startswith("exercises/beta-hold") and line.endswith("> limit")

@@ -37,6 +37,7 @@ def test_page_set(pages: dict[str, str]) -> None:
         "exercises/beta-hold.md",
         "exercises/index.md",
         "exercises/tags.md",
+        "follow-along.md",
         "glossary.md",
         "index.md",
         "learn/getting-down-and-up.md",

@@ -42,7 +42,7 @@ def catalog_of(catalog: Catalog) -> dict[str, Any]:
 
 def dose_with(key: str, value: int | Range) -> Dose:
     """A valid dose with one field set to value (and the required rest at 1)."""
-    base: dict[str, Any] = {"reps": 1, "sets": 1, "per_day": 1, "source": "ref"}
+    base: dict[str, Any] = {"reps": 1, "sets": 1, "per_day": 1, "rep_seconds": 6, "source": "ref"}
     return Dose(**{**base, key: value})
 
 
@@ -63,7 +63,12 @@ def test_the_reader_may_lower_to_one_and_raise_to_the_sourced_top() -> None:
     assert safe_range(Range(low=8, high=12)) == (8, 12)
     assert LOWEST == 1
     dose = Dose(
-        reps=Range(low=8, high=12), hold_seconds=2, sets=1, days_per_week=Range(low=2, high=3), source="x"
+        reps=Range(low=8, high=12),
+        hold_seconds=2,
+        sets=1,
+        days_per_week=Range(low=2, high=3),
+        rep_seconds=6,
+        source="x",
     )
     assert dose_ranges(dose) == [
         ["reps", 8, 12],

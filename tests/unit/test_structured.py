@@ -83,6 +83,7 @@ def test_range_dose_becomes_quantitative_values(catalog: Catalog) -> None:
         "sets": {"low": 2, "high": 3},
         "per_day": 2,
         "days_per_week": {"low": 3, "high": 5},
+        "rep_seconds": 6,
         "source": base.dose.source,
     }
     exercise = Exercise.model_validate({**base.model_dump(), "dose": dose})
@@ -100,7 +101,7 @@ def test_range_dose_becomes_quantitative_values(catalog: Catalog) -> None:
 
 def test_exercise_without_reps_or_hold_leaves_them_out(catalog: Catalog) -> None:
     base = catalog.exercises["pelvic-tilts"].model
-    dose = {"hold_seconds": 30, "sets": 1, "days_per_week": 5, "source": base.dose.source}
+    dose = {"hold_seconds": 30, "sets": 1, "days_per_week": 5, "rep_seconds": 6, "source": base.dose.source}
     exercise = Exercise.model_validate({**base.model_dump(), "dose": dose, "other_names": []})
     plan = plan_of(catalog, exercise)
     assert "repetitions" not in plan and "alternateName" not in plan

@@ -38,12 +38,12 @@ def test_whitespace_is_collapsed_to_one_line() -> None:
 
 
 def test_dose_phrases() -> None:
-    dose = Dose(reps=10, sets=Range(low=2, high=3), per_day=1, source="x")
+    dose = Dose(reps=10, sets=Range(low=2, high=3), per_day=1, rep_seconds=6, source="x")
     assert dose_parts(dose) == ["10 repetitions", "2–3 sets", "once a day"]
-    held = Dose(hold_seconds=Range(low=20, high=30), sets=1, days_per_week=3, source="x")
+    held = Dose(hold_seconds=Range(low=20, high=30), sets=1, days_per_week=3, rep_seconds=6, source="x")
     assert dose_parts(held) == ["hold 20–30 seconds", "1 set", "3 days a week"]
 
 
 def test_override_keeps_the_rest_of_the_base_dose() -> None:
-    base = Dose(reps=10, sets=2, per_day=2, source="x")
+    base = Dose(reps=10, sets=2, per_day=2, rep_seconds=6, source="x")
     assert dose_parts(DoseOverride(reps=5), base) == ["5 repetitions", "2 sets", "twice a day"]

@@ -156,6 +156,7 @@
     const url = `${base}#${linkCode()}`;
     $("url").textContent = url.replace(/^https?:\/\//, "");
     $("link-out").value = url;
+    $("follow").querySelector("a").hash = linkCode(); // the doses as set here, saved or not
     for (const box of document.querySelectorAll("[data-sg-routine-qr]")) {
       box.replaceChildren(qr(url));
     }
@@ -214,7 +215,7 @@
   function render(focus) {
     const some = routine.items.length > 0;
     $("empty").hidden = some;
-    $("sheet").hidden = $("more").hidden = $("print").hidden = !some;
+    $("sheet").hidden = $("more").hidden = $("print").hidden = $("follow").hidden = !some;
     // The print layout's classes, never in the page's HTML: the PDF step would print it.
     $("sheet").className = some ? "sg-sheet sg-routine-sheet" : "";
     list.replaceChildren(...routine.items.map(itemView));

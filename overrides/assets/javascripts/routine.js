@@ -78,6 +78,11 @@
     status.textContent = `${message} Your routine has ${count(routine.items.length)}.${lost}`;
   }
 
+  // Follow along links: what to follow goes in the address's # part, which no server sees.
+  for (const link of document.querySelectorAll("a[data-sg-follow]")) {
+    link.hash = link.dataset.sgFollow;
+  }
+  for (const box of document.querySelectorAll("[data-sg-follow-box]")) box.hidden = false;
   for (const block of document.querySelectorAll("[data-sg-routine-add]")) {
     block.querySelector("button").addEventListener("click", () => toggle(block));
   }

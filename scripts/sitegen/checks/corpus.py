@@ -90,6 +90,7 @@ REF_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "routine": ((("items", "*", "exercise"), "exercise"), (("sources", "*"), "reference")),
     "guide": ((("sources", "*"), "reference"), (("exercises", "*"), "exercise")),
     "red-flags": ((("sources", "*"), "reference"),),
+    "session": ((("rest_source",), "reference"),),
 }
 
 

@@ -27,6 +27,7 @@ from sitegen.content.models import (
     RedFlags,
     Reference,
     Routine,
+    Session,
 )
 from sitegen.content.problems import Problem, field_name
 from sitegen.content.yamlsrc import Parsed, YamlSourceError, parse, split_front_matter
@@ -42,6 +43,7 @@ GUIDES_DIR = "content/learn"
 PICTURES_DIR = "content/figures"
 GLOSSARY_FILE = "content/glossary.yaml"
 RED_FLAGS_FILE = "content/red-flags.yaml"
+SESSION_FILE = "content/session.yaml"
 
 #: Larger source files are refused before they are read: the biggest real one is about
 #: 8 KB, and a runaway paste or a generated file must not eat the build's memory.
@@ -132,6 +134,8 @@ class Catalog:
     glossary: Source[Glossary] | None = None
     #: The serious signs; None only while the file is missing or invalid (a problem says so).
     red_flags: Source[RedFlags] | None = None
+    #: Follow along timings; None only while the file is missing or invalid.
+    session: Source[Session] | None = None
     #: Every file that parsed as YAML, valid or not, by kind and id. Cross-references are
     #: checked on these, so a file with a type error still gets its broken links reported,
     #: and a link to a file that exists but is invalid is not reported as missing.
@@ -161,7 +165,11 @@ _KINDS: dict[str, tuple[str, str, type[BaseModel]]] = {
 
 
 #: Kinds held in one file each, rather than a folder of files.
-_SINGLE_FILES: dict[str, type[BaseModel]] = {"glossary": Glossary, "red-flags": RedFlags}
+_SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "glossary": Glossary,
+    "red-flags": RedFlags,
+    "session": Session,
+}
 
 
 @dataclass(frozen=True)
@@ -190,15 +198,20 @@ def load_corpus(root: Path) -> tuple[Catalog, list[Problem]]:
     else:
         message = "the list of serious signs is missing; every page and sheet is built from it"
         problems.append(Problem(RED_FLAGS_FILE, 1, 1, "(file)", message))
+    if (root / SESSION_FILE).is_file():
+        files.append(("session", root / SESSION_FILE))
+    else:
+        message = "the Follow along timings are missing; every session is paced from them"
+        problems.append(Problem(SESSION_FILE, 1, 1, "(file)", message))
     for kind, path in files:
         loaded = _load_file(root, kind, path)
         problems += loaded.problems
         if kind == "glossary":
             catalog.glossary = loaded.source
             continue
-        if kind == "red-flags":
-            catalog.red_flags = loaded.source
-            catalog.raw["red-flags"] = {"red-flags": loaded.located}
+        if kind in ("red-flags", "session"):
+            setattr(catalog, kind.replace("-", "_"), loaded.source)
+            catalog.raw[kind] = {kind: loaded.located}
             continue
         # Keyed by file name; checks compare it with the id inside the file.
         catalog.raw[kind][path.stem] = loaded.located

@@ -154,6 +154,19 @@ class Dose(Strict):
     per_day: Amount | None = Field(None, description="Sessions per day.")
     days_per_week: Amount | None = Field(None, description="Days per week.")
     tempo: Line | None = Field(None, description="Speed, e.g. 'about 5 seconds each way'.")
+    rep_seconds: int = Field(
+        ge=2,
+        le=60,
+        description="Seconds one repetition's movement takes, not counting its holds: the pace "
+        "the Follow along session counts and the figure moves at.",
+    )
+    rest_seconds: int | None = Field(
+        None,
+        ge=5,
+        le=300,
+        description="Rest between sets in a Follow along session; without it, the site's "
+        "sourced default (sitegen/render/session.py).",
+    )
     source: Id = Field(description="Reference id that supports this dose.")
     common_start: bool = Field(
         False,
@@ -328,6 +341,17 @@ class Figure(Strict):
         return [(name, pose) for name, pose in named if pose is not None]
 
 
+class Sides(StrEnum):
+    """Whether an exercise works one side, or each side in turn."""
+
+    #: One side only, or both within each repetition (bird-dog reaches with each side).
+    ONE = "one"
+    #: Every set on the first side, then every set on the other.
+    EACH = "each"
+    #: Taking turns: the other side after each repetition.
+    ALTERNATE = "alternate"
+
+
 class Exercise(Reviewed):
     """One exercise: everything a reader needs to do it safely."""
 
@@ -352,12 +376,41 @@ class Exercise(Reviewed):
         description="The easier version to do on a bad day, in one or two plain sentences; "
         "shown on the page and on the printed sheet.",
     )
+    switch_cue: Line | None = Field(
+        None,
+        description="What the session says when it is time to change sides, e.g. 'Switch to your "
+        "other leg.' Required unless sides is one, where it must be left out.",
+    )
+    sides: Sides = Field(
+        description="one, each (all sets on one side, then the other) or alternate (the other "
+        "side after each repetition): how a Follow along session runs it.",
+    )
     easier: list[Id] = Field(default_factory=list)
     harder: list[Id] = Field(default_factory=list)
     mistakes: list[Line] = Field(default_factory=list)
     keywords: Keywords
     sources: list[Id] = Field(min_length=1, description=SOURCES_DESCRIPTION)
     figure: Figure = Field(description="The figure drawn on the page, as pose data.")
+
+    @field_validator("sides")
+    @classmethod
+    def _cue_when_sides_change(cls, sides: Sides, info: ValidationInfo) -> Sides:
+        # On sides (validated after switch_cue), so the error points at the sides line.
+        cue = info.data.get("switch_cue")
+        if sides is Sides.ONE and cue is not None:
+            raise ValueError("is one, so leave out switch_cue: nothing changes side")
+        if sides is not Sides.ONE and cue is None and "switch_cue" not in info.data:
+            return sides  # switch_cue itself is invalid and reported
+        if sides is not Sides.ONE and cue is None:
+            raise ValueError(
+                f"is {sides}, so give switch_cue: the words that tell the reader to change sides"
+            )
+        return sides
+        if sides is Sides.ONE and cue is not None:
+            raise ValueError("leave it out when sides is one: nothing changes side")
+        if sides is not Sides.ONE and cue is None:
+            raise ValueError(f"give the words that tell the reader to change sides (sides is {sides})")
+        return cue
 
 
 class Picture(Strict):
@@ -591,6 +644,23 @@ class RedFlags(Reviewed):
 
 
 #: Every YAML format, by the folder-relative kind name used in schemas and errors.
+class Session(Strict):
+    """How a Follow along session paces the parts between repetitions (content/session.yaml)."""
+
+    get_ready_seconds: int = Field(ge=3, le=30, description="Countdown before an exercise starts.")
+    change_position_seconds: int = Field(
+        ge=5,
+        le=120,
+        description="Countdown before an exercise done in another position than the one before "
+        "it (from the floor to a chair, say).",
+    )
+    rest_seconds: int = Field(
+        ge=5, le=300, description="Rest between sets, unless an exercise's dose gives its own."
+    )
+    rest_source: Id = Field(description="Reference that gives such a rest.")
+    rest_note: Line = Field(description="Where the rest comes from, as the session page says it.")
+
+
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "exercise": Exercise,
     "anatomy": Anatomy,
@@ -600,6 +670,9 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "guide": Guide,
     "red-flags": RedFlags,
     "picture": Picture,
+    "session": Session,
 }
 
-Kind = Literal["exercise", "anatomy", "routine", "reference", "glossary", "guide", "red-flags", "picture"]
+Kind = Literal[
+    "exercise", "anatomy", "routine", "reference", "glossary", "guide", "red-flags", "picture", "session"
+]

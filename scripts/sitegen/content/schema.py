@@ -14,6 +14,7 @@ from sitegen.content.load import (
     RED_FLAGS_FILE,
     REFERENCES_DIR,
     ROUTINES_DIR,
+    SESSION_FILE,
 )
 from sitegen.content.models import SCHEMA_MODELS
 from sitegen.content.problems import Problem
@@ -27,6 +28,7 @@ YAML_SOURCES: dict[str, str] = {
     REFERENCES_DIR: "reference",
     GLOSSARY_FILE: "glossary",
     RED_FLAGS_FILE: "red-flags",
+    SESSION_FILE: "session",
     PICTURES_DIR: "picture",
 }
 HINT_PREFIX = "# yaml-language-server: $schema="

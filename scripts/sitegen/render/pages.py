@@ -15,7 +15,7 @@ from sitegen.content.load import Catalog
 from sitegen.content.models import Category, Exercise, RedFlags, Routine
 from sitegen.figures.anatomy import anatomy_figure
 from sitegen.figures.draw import exercise_figure, picture_figure
-from sitegen.render import filters, markers, routine_catalog, safety, structured, text
+from sitegen.render import filters, markers, routine_catalog, safety, session, structured, text
 from sitegen.render.templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
@@ -174,6 +174,15 @@ def render(catalog: Catalog) -> dict[str, str]:
     )
     builder = {**context, **_BUILDER_LIMITS, "figures": figures}
     pages[routine_catalog.PAGE] = _render("my_routine.md.j2", builder, {"routine_data": routine_data})
+    if catalog.session is None:
+        raise RenderError("content/session.yaml is missing or invalid: Follow along is paced from it")
+    session_data = routine_catalog.catalog_script(
+        session.session_catalog(
+            context["exercises"], context["routines"], context["references"], catalog.session.model
+        )
+    )
+    follow = {**context, "figures": figures, "timings": catalog.session.model}
+    pages[session.PAGE] = _render("follow_along.md.j2", follow, {"session_data": session_data})
     if missing := pages_missing_signs(pages, context["red_flag_list"]):
         raise RenderError("these pages lack the serious-sign list: " + ", ".join(missing))
     return dict(sorted(pages.items()))
