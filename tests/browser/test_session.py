@@ -307,3 +307,34 @@ def test_follow_along_links_open_the_session(page: Page, served_site: str) -> No
     still.goto(served_site + "follow-along/#e=bridge")
     expect(still.get_by_text("This page needs JavaScript")).to_be_visible()
     context.close()
+
+
+def body(tab: Page) -> list[str]:
+    """The session figure's moving body as drawn now."""
+    return tab.locator("[data-sg-out=figure] g.sg-live").evaluate(
+        "g => [...g.querySelectorAll('path, circle')].map("
+        "e => e.getAttribute('d') || `${e.getAttribute('cx')} ${e.getAttribute('cy')}`)"
+    )
+
+
+def test_the_figure_moves_with_the_count_and_keeps_still_in_a_hold(tab: Page, served_site: str) -> None:
+    # Knee to chest: 5 s to get ready, 5 s into the stretch, a 20 s hold, 5 s back.
+    start(tab, served_site, "e=knee-to-chest")
+    tab.clock.run_for(1_000)
+    ready = body(tab)
+    tab.clock.run_for(3_000)
+    assert body(tab) == ready, "the figure moved while getting ready"
+    seen = []
+    for _ in range(4):
+        tab.clock.run_for(1_200)
+        seen.append(tuple(body(tab)))
+    assert len(set(seen)) == 4 and list(seen[0]) != ready, "the figure did not move with the repetition"
+    tab.clock.run_for(2_000)
+    assert phase(tab) == "Hold"
+    held = body(tab)
+    tab.clock.run_for(10_000)
+    assert body(tab) == held, "the figure moved during the hold"
+    tab.keyboard.press("Space")
+    paused = body(tab)
+    tab.clock.run_for(20_000)
+    assert body(tab) == paused, "the figure moved while paused"

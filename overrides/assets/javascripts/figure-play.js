@@ -24,28 +24,13 @@
     }, "");
   }
 
-  function setUp(box) {
+  // The figure's movement, ready to draw at any point: null if it has none.
+  function prepare(box) {
     const live = box.querySelector("g.sg-live[data-sg-frames]");
-    const button = box.querySelector("button[data-sg-play]");
-    if (!live || !button) return;
+    if (!live) return null;
     const shapes = [...live.querySelectorAll("path, circle")];
     const frames = live.dataset.sgFrames.split("|").map((step) => step.split(";").map(parse));
-    if (frames.some((step) => step.length !== shapes.length)) return; // not drawn as announced
-    const holdMs = Number(live.dataset.sgHold) * 1000;
-    const cycleMs = 2 * MOVE_MS + holdMs + REST_MS;
-    let playing = false;
-    let elapsed = 0; // into the current cycle, kept across Pause
-    let last = 0;
-
-    // Where in the movement (0 = start, frames.length - 1 = end) a time in the cycle is.
-    function position(t) {
-      const end = frames.length - 1;
-      if (t < MOVE_MS) return (t / MOVE_MS) * end;
-      if (t < MOVE_MS + holdMs) return end;
-      if (t < 2 * MOVE_MS + holdMs) return (1 - (t - MOVE_MS - holdMs) / MOVE_MS) * end;
-      return 0;
-    }
-
+    if (frames.some((step) => step.length !== shapes.length)) return null; // not as announced
     function draw(at) {
       const step = Math.min(Math.floor(at), frames.length - 2);
       const share = at - step;
@@ -59,6 +44,44 @@
           shape.setAttribute("d", value);
         }
       });
+    }
+    return { frames, holdMs: Number(live.dataset.sgHold) * 1000, draw };
+  }
+
+  // For the session player (session.js): one repetition is 2 moves, out and back, with the
+  // figure's hold (seconds) at the turn; draw(p) puts the body at p, from 0 to 2.
+  const attached = new WeakMap();
+  function attach(box) {
+    if (!attached.has(box)) {
+      const movement = prepare(box);
+      const end = movement && movement.frames.length - 1;
+      attached.set(box, movement && {
+        moves: 2,
+        holds: [0, movement.holdMs / 1000, 0],
+        draw: (p) => movement.draw((p <= 1 ? p : 2 - p) * end),
+      });
+      box.classList.toggle("sg-playing", Boolean(movement)); // the ghost steps aside
+    }
+    return attached.get(box);
+  }
+
+  function setUp(box) {
+    const button = box.querySelector("button[data-sg-play]");
+    const movement = prepare(box);
+    if (!movement || !button) return;
+    const { frames, holdMs, draw } = movement;
+    const cycleMs = 2 * MOVE_MS + holdMs + REST_MS;
+    let playing = false;
+    let elapsed = 0; // into the current cycle, kept across Pause
+    let last = 0;
+
+    // Where in the movement (0 = start, frames.length - 1 = end) a time in the cycle is.
+    function position(t) {
+      const end = frames.length - 1;
+      if (t < MOVE_MS) return (t / MOVE_MS) * end;
+      if (t < MOVE_MS + holdMs) return end;
+      if (t < 2 * MOVE_MS + holdMs) return (1 - (t - MOVE_MS - holdMs) / MOVE_MS) * end;
+      return 0;
     }
 
     function tick(now) {
@@ -88,4 +111,5 @@
   }
 
   document.querySelectorAll(".sg-figure-box").forEach(setUp);
+  window.sgFigure = { attach };
 })();
