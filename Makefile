@@ -12,7 +12,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve site pdf markdown check test lint chromium clean offline bench
+.PHONY: help serve site pdf markdown check test lint chromium clean offline bench lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -86,3 +86,13 @@ offline: $(DEV_STAMP) chromium ## Zip a copy that works from file:// with no net
 
 bench: $(SITE_STAMP) ## Time builds of 10-1,000 synthetic exercises vs plain Material, and live reload (~5 min)
 	$(PY) -m bench.run
+
+LIGHTHOUSE_NPM := tools/lighthouse/node_modules/.installed
+
+# Lighthouse 12.2.3, pinned in tools/lighthouse/package-lock.json (13 needs Node 22).
+$(LIGHTHOUSE_NPM): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
+	touch $@
+
+lighthouse: $(SITE_STAMP) chromium $(LIGHTHOUSE_NPM) ## Lighthouse mobile scores, before issue 20 against now, served with gzip (~5 min)
+	$(PY) -m bench.lighthouse

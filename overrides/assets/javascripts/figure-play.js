@@ -102,7 +102,7 @@
       }
     }
 
-    button.hidden = false;
+    box.classList.add("sg-can-play");
     button.addEventListener("click", () => play(!playing));
     // A hidden tab does not animate: stop, and let the reader start it again.
     document.addEventListener("visibilitychange", () => {

@@ -82,7 +82,6 @@
   for (const link of document.querySelectorAll("a[data-sg-follow]")) {
     link.hash = link.dataset.sgFollow;
   }
-  for (const box of document.querySelectorAll("[data-sg-follow-box]")) box.hidden = false;
   for (const block of document.querySelectorAll("[data-sg-routine-add]")) {
     block.querySelector("button").addEventListener("click", () => toggle(block));
   }
