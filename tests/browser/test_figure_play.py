@@ -3,6 +3,7 @@ never moves by itself (figure-play.js), with Playwright's clock standing in for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -46,13 +47,18 @@ def test_play_moves_the_figure_and_pause_stops_it(tab: Page, served_site: str, p
         tab.clock.run_for(400)
         seen.append(shapes(tab))
     assert still not in seen[:1] and len({tuple(s) for s in seen}) >= 4, "the body did not move"
-    # While it moves, the faint start position and the arrow step aside.
-    expect(tab.locator("figure.sg-exercise .sg-ghost")).to_be_hidden()
+    # One body moves in place of the numbered still poses.
+    expect(tab.locator("figure.sg-exercise g.sg-still")).to_be_hidden()
+    expect(tab.locator("figure.sg-exercise g.sg-live")).to_be_visible()
     button.click()
     expect(button).to_have_text("Play the movement")
     paused = shapes(tab)
     tab.clock.run_for(3000)
     assert shapes(tab) == paused, "it went on moving after Pause"
+    # Printing shows the numbered still poses again.
+    tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(tab.locator("figure.sg-exercise g.sg-still")).to_be_visible()
+    expect(tab.locator("figure.sg-exercise g.sg-live")).to_be_hidden()
 
 
 @pytest.mark.parametrize("tab", [{"reduced_motion": "reduce"}], indirect=True)
@@ -92,7 +98,46 @@ def test_the_button_is_big_enough_passes_axe_and_leaves_print_and_no_script_alon
     context.close()
 
 
-def test_figures_drawn_side_by_side_have_no_play_button(page: Page, served_site: str) -> None:
-    page.goto(served_site + "exercises/cat-cow/")
-    expect(page.locator("figure.sg-exercise")).to_be_visible()
-    expect(page.locator("figure.sg-exercise button")).to_have_count(0)
+def key_poses(page: Page) -> dict[int, list[float]]:
+    """Each still pose's body as the moving figure draws it, from the figure's own data."""
+    frames = page.locator("figure.sg-exercise g.sg-anim").get_attribute("data-sg-frames") or ""
+    found: dict[int, list[float]] = {}
+    for group in frames.split("/"):
+        pair, text = group.split(":")
+        a, b = map(int, pair.split())
+        before: list[str] = []
+        steps = []
+        for step in text.split("|"):
+            shapes = step.split(";")
+            whole = [before[k] if shape == "" else shape for k, shape in enumerate(shapes)]
+            before = [whole[int(shape[1:])] if shape.startswith("=") else shape for shape in whole]
+            steps.append(before)
+        found[a], found[b] = numbers(steps[0]), numbers(steps[-1])
+    return found
+
+
+def numbers(geometry: list[str]) -> list[float]:
+    return [float(n) for shape in geometry for n in re.findall(r"-?\d+(?:\.\d+)?", shape)]
+
+
+def nearest(drawn: list[float], poses: dict[int, list[float]]) -> tuple[int, float]:
+    """Which key pose the body is in now, and how far (the largest coordinate gap) from it."""
+    gaps = {k: max(abs(a - b) for a, b in zip(drawn, pose, strict=True)) for k, pose in poses.items()}
+    best = min(gaps, key=lambda k: gaps[k])
+    return best, gaps[best]
+
+
+def test_a_figure_with_more_poses_goes_through_each_in_turn(tab: Page, served_site: str) -> None:
+    # Cat-cow: back level (1), rounded up (2), level again, dipped (3), and round again.
+    tab.goto(served_site + "exercises/cat-cow/")
+    expect(tab.locator("figure.sg-exercise g.sg-still text")).to_have_text(["1", "2", "3"])
+    poses = key_poses(tab)
+    assert sorted(poses) == [0, 1, 2]
+    tab.get_by_role("button", name="Play the movement").click()
+    visited = []
+    for _ in range(5):  # 2 s a move; at each key pose in turn, then back to the first
+        pose, gap = nearest(numbers(shapes(tab)), poses)
+        assert gap < 1.5, f"between poses at a key moment ({gap})"
+        visited.append(pose)
+        tab.clock.run_for(2000)
+    assert visited == [0, 1, 0, 2, 0]

@@ -21,11 +21,14 @@ import pytest
 
 from sitegen.cli import main
 
-from ..conftest import run_sitegen, tree_digest
+from ..conftest import FIXTURE_CORPUS, run_sitegen, tree_digest
 
 Change = Callable[[Path], None]
 EXERCISE = "exercises/alpha-slide.yaml"
 OTHER_EXERCISE = "exercises/beta-hold.yaml"
+#: The fixture's second key pose begins so; its first pose, whole.
+SECOND_POSE = "    - hips: [0, 28.5]\n      angles:\n        neck: -30"
+FIRST_POSE = (FIXTURE_CORPUS / EXERCISE).read_text("utf-8").split("  poses:\n")[1].split(SECOND_POSE)[0]
 ANATOMY = "content/anatomy/muscle-two.yaml"
 REFERENCE = "content/references/ref-one.yaml"
 ROUTINE = "content/routines/test-routine.yaml"
@@ -393,20 +396,20 @@ CASES = (
     Case(
         "joint angle no joint can reach",
         (replace(OTHER_EXERCISE, "      left_knee: 120", "      left_knee: 200"),),
-        ("exercises/beta-hold.yaml:60:18: figure.end.angles.left_knee: must be at most 180",),
+        ("exercises/beta-hold.yaml:59:20: figure.poses[1].angles.left_knee: must be at most 180",),
     ),
     Case(
         "joint angle outside the knee range",
         (replace(OTHER_EXERCISE, "      left_knee: 120", "      left_knee: 170"),),
         (
-            "exercises/beta-hold.yaml:60:18: figure.end.angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
+            "exercises/beta-hold.yaml:59:20: figure.poses[1].angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
         ),
     ),
     Case(
         "body sunk into the floor",
-        (replace(OTHER_EXERCISE, "    hips: [0, 6]", "    hips: [0, 1]"),),
+        (replace(OTHER_EXERCISE, "    - hips: [0, 6]", "    - hips: [0, 1]"),),
         (
-            "exercises/beta-hold.yaml:45:5: figure.start.hips: the body goes 5.0 below the mat (at the hips); raise the hips to y = 6.0",
+            "exercises/beta-hold.yaml:44:7: figure.poses[0].hips: the body goes 5.0 below the mat (at the hips); raise the hips to y = 6.0",
         ),
     ),
     Case(
@@ -607,13 +610,13 @@ CASES = (
         "sides taken in turn with no words for the switch",
         (replace(EXERCISE, "sides: one", "sides: alternate"),),
         (
-            "exercises/alpha-slide.yaml:74:8: sides: is alternate, so give switch_cue: the words that tell the reader to change sides",
+            "exercises/alpha-slide.yaml:73:8: sides: is alternate, so give switch_cue: the words that tell the reader to change sides",
         ),
     ),
     Case(
         "a switch cue for an exercise done on one side",
         (replace(EXERCISE, "sides: one", "sides: one\nswitch_cue: Switch to your other leg."),),
-        ("exercises/alpha-slide.yaml:74:8: sides: is one, so leave out switch_cue: nothing changes side",),
+        ("exercises/alpha-slide.yaml:73:8: sides: is one, so leave out switch_cue: nothing changes side",),
     ),
     Case(
         "a repetition too fast to follow",
@@ -732,9 +735,9 @@ CASES = (
     ),
     Case(
         "body floating above the floor",
-        (replace(EXERCISE, "  end:\n    hips: [0, 28.5]", "  end:\n    hips: [0, 40]"),),
+        (replace(EXERCISE, SECOND_POSE, SECOND_POSE.replace("28.5", "40")),),
         (
-            "exercises/alpha-slide.yaml:62:5: figure.end.hips: the body floats 11.5 above the floor and props; lower the hips to y = 28.5",
+            "exercises/alpha-slide.yaml:61:7: figure.poses[1].hips: the body floats 11.5 above the floor and props; lower the hips to y = 28.5",
         ),
     ),
     Case(
@@ -744,14 +747,52 @@ CASES = (
             replace(EXERCISE, "      left_knee: 15\n", "      left_knee: 90\n"),
         ),
         (
-            "exercises/alpha-slide.yaml:61:3: figure.end: the end pose is the same as the start pose; show the movement",
+            "exercises/alpha-slide.yaml:61:7: figure.poses[1]: pose 2 is the same as pose 1; show the movement",
         ),
     ),
     Case(
         "exercise figure with one pose",
-        (cut_after(EXERCISE, "  end:\n", "bad_day:"),),
+        (cut_after(EXERCISE, SECOND_POSE, "bad_day:"),),
         (
-            "exercises/alpha-slide.yaml:45:1: figure.end: an exercise's figure needs an end pose; show the movement",
+            "exercises/alpha-slide.yaml:49:3: figure.poses: an exercise's figure needs two or more poses; show the movement",
+        ),
+    ),
+    Case(
+        "last pose the same as the first",
+        (replace(EXERCISE, "bad_day:", FIRST_POSE + "bad_day:"),),
+        (
+            "exercises/alpha-slide.yaml:72:7: figure.poses[2]: the last pose is the same as the first; leave it out, the movement comes back by itself",
+        ),
+    ),
+    Case(
+        "a dose of holds with no pose held",
+        (replace(OTHER_EXERCISE, "      hold: true\n", ""),),
+        (
+            "exercises/beta-hold.yaml:43:3: figure.poses: the dose holds (hold_seconds), so a pose needs hold: true",
+        ),
+    ),
+    Case(
+        "a pose held in a dose of repetitions",
+        (
+            replace(
+                EXERCISE, SECOND_POSE, SECOND_POSE.replace("      angles:", "      hold: true\n      angles:")
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:62:13: figure.poses[1].hold: the dose has no hold_seconds, so no pose can hold",
+        ),
+    ),
+    Case(
+        "a held pose in a guide's picture",
+        (
+            replace(
+                "content/figures/sit-test.yaml",
+                "    - hips: [0, 28.5]\n",
+                "    - hips: [0, 28.5]\n      hold: true\n",
+            ),
+        ),
+        (
+            "content/figures/sit-test.yaml:13:13: figure.poses[0].hold: a guide's picture does not move, so nothing holds; remove it",
         ),
     ),
     Case(
@@ -763,9 +804,9 @@ CASES = (
     ),
     Case(
         "unknown joint",
-        (replace(EXERCISE, "      left_knee: 15\n", "      left_knee: 15\n      left_kneee: 10\n"),),
+        (replace(EXERCISE, "        left_knee: 15\n", "        left_knee: 15\n        left_kneee: 10\n"),),
         (
-            "exercises/alpha-slide.yaml:72:19: figure.end.angles.left_kneee: unknown field; did you mean 'left_knee'?",
+            "exercises/alpha-slide.yaml:71:21: figure.poses[1].angles.left_kneee: unknown field; did you mean 'left_knee'?",
         ),
     ),
     Case(
@@ -821,7 +862,7 @@ CASES = (
             replace(GUIDE, "Test text that links", "[[figure:no-such-picture]]\n\nTest text that links"),
         ),
         (
-            "content/figures/sit-test.yaml:16:65: figure.end.angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
+            "content/figures/sit-test.yaml:15:67: figure.poses[1].angles.left_knee: 170° (bending) is outside the normal range of the knee (0° to 155°)",
             "content/learn/what-is-sciatica.md:11:1: (body): no figure 'no-such-picture' in content/figures/",
         ),
     ),

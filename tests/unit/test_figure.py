@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from sitegen.checks.figures import figure_problems
 from sitegen.content.load import Catalog, load_corpus
-from sitegen.content.models import DiagramPart, Layout
+from sitegen.content.models import DiagramPart
 from sitegen.figures.draw import STEPS, exercise_figure, picture_figure
 from sitegen.render.pages import anatomy_figure_of, exercise_figure_of
 
@@ -58,7 +60,9 @@ def test_data_text_is_escaped_not_injected() -> None:
 def test_nerve_is_drawn_dashed_only_for_nerve_glides() -> None:
     glide = parse(exercise_figure(fixture_exercise("alpha-slide"), []))
     stretch = parse(exercise_figure(fixture_exercise("beta-hold"), []))
-    assert len(glide.findall(f".//{SVG}path[@class='sg-nerve']")) == 1
+    # On each still pose, and on the moving body.
+    assert len(glide.findall(f".//{SVG}g[@class='sg-still']/{SVG}path[@class='sg-nerve']")) == 2
+    assert len(glide.findall(f".//{SVG}g[@class='sg-live']/{SVG}path[@class='sg-nerve']")) == 1
     assert stretch.findall(f".//{SVG}path[@class='sg-nerve']") == []
 
 
@@ -69,22 +73,31 @@ def test_target_area_is_marked_and_named_in_the_caption() -> None:
     assert caption is not None and "Dotted circle" in (caption.text or "")
 
 
-def test_overlay_ghosts_the_start_and_side_by_side_does_not() -> None:
-    overlay = parse(exercise_figure(fixture_exercise("alpha-slide"), []))
-    side_by_side = parse(exercise_figure(fixture_exercise("beta-hold"), []))
-    assert overlay.findall(f".//{SVG}g[@class='sg-ghost']")
-    assert not side_by_side.findall(f".//{SVG}g[@class='sg-ghost']")
+def heads(markup: str) -> list[float]:
+    """The x of each still pose's head, in drawing order."""
+    found = parse(markup).findall(f".//{SVG}g[@class='sg-still']/{SVG}circle[@class='sg-head']")
+    return [float(h.get("cx", "nan")) for h in found]
+
+
+def test_still_poses_stand_apart_numbered_in_the_order_of_the_movement(real_catalog: Catalog) -> None:
+    # Bird-dog: all fours, one reach, all fours again, the other reach: three different poses.
+    markup = exercise_figure_of(real_catalog, "bird-dog")
+    still = parse(markup).find(f".//{SVG}g[@class='sg-still']")
+    assert still is not None
+    assert [t.text for t in still.iter(f"{SVG}text")] == ["1", "2", "3"]
+    xs = heads(markup)
+    assert len(xs) == 3 and xs == sorted(xs) and min(b - a for a, b in itertools.pairwise(xs)) > 40
+    assert len(still.findall(f"{SVG}path[@class='sg-arrowhead']")) == 2, "an arrow between each pair"
+    # No pose is drawn faint on top of another any more.
+    assert parse(markup).findall(f".//{SVG}g[@class='sg-ghost']") == []
 
 
 def test_facing_left_mirrors_and_keeps_start_on_the_left() -> None:
-    markup = exercise_figure(fixture_exercise("beta-hold"), [])
-    heads = parse(markup).findall(f".//{SVG}circle[@class='sg-head']")
-    start_x, end_x = (float(h.get("cx", "nan")) for h in heads)
+    start_x, end_x = heads(exercise_figure(fixture_exercise("beta-hold"), []))
     assert start_x < end_x
-    right = exercise_figure(fixture_exercise("beta-hold", facing="right"), [])
-    right_heads = parse(right).findall(f".//{SVG}circle[@class='sg-head']")
+    right = heads(exercise_figure(fixture_exercise("beta-hold", facing="right"), []))
     # Facing right, each head is at the left end of its body; facing left, at the right end.
-    assert float(right_heads[0].get("cx", "nan")) < start_x
+    assert right[0] < start_x
 
 
 @pytest.mark.parametrize("exercise_id", ["alpha-slide", "beta-hold"])
@@ -154,28 +167,43 @@ def _number(element: ET.Element, name: str) -> float:
     return float(element.get(name, "0"))
 
 
-def test_an_overlaid_figure_carries_every_step_of_its_movement(real_catalog: Catalog) -> None:
-    animated = 0
+def test_every_figure_carries_every_step_of_its_movement(real_catalog: Catalog) -> None:
     for exercise_id, source in sorted(real_catalog.exercises.items()):
+        figure = source.model.figure
         markup = str(exercise_figure_of(real_catalog, exercise_id))
+        anim = parse(markup).find(f".//{SVG}g[@class='sg-anim']")
         live = parse(markup).find(f".//{SVG}g[@class='sg-live']")
-        assert live is not None
-        frames = live.get("data-sg-frames")
-        if source.model.figure.layout is not Layout.OVERLAY:
-            assert frames is None and "data-sg-play" not in markup, exercise_id
-            continue
-        animated += 1
-        assert frames is not None and "data-sg-play" in markup
-        steps = [step.split(";") for step in frames.split("|")]
-        assert len(steps) == STEPS * (len(source.model.figure.poses()) - 1) + 1
+        assert anim is not None and live is not None and "data-sg-play" in markup, exercise_id
+        route = figure.route()
+        assert anim.get("data-sg-route") == " ".join(
+            f"{still}{'h' if pose.hold else ''}" for still, pose in zip(route, figure.poses, strict=True)
+        )
         drawn = [
             e.get("d") or f"{e.get('cx')} {e.get('cy')}"
             for e in live.iter()
             if e.tag in (f"{SVG}path", f"{SVG}circle")
         ]
-        # The last step is the end pose as the still figure draws it; the body moves in between.
-        assert steps[-1] == drawn, exercise_id
-        assert steps[0] != drawn and all(len(step) == len(drawn) for step in steps), exercise_id
-        hold = live.get("data-sg-hold")
-        assert hold == ("2" if source.model.dose.hold_seconds is not None else "0"), exercise_id
-    assert animated >= 10
+        groups = dict(group.split(":") for group in (anim.get("data-sg-frames") or "").split("/"))
+        moves = {tuple(sorted(pair)) for pair in zip(route, route[1:] + route[:1], strict=True)}
+        assert {tuple(sorted(map(int, pair.split()))) for pair in groups} == moves, exercise_id
+        for pair, text in groups.items():
+            steps = [step.split(";") for step in text.split("|")]
+            assert len(steps) == STEPS + 1 and all(len(step) == len(drawn) for step in steps)
+            if pair.startswith(f"{route[0]} "):
+                # The first step is the body as drawn, at the first pose: nothing left out.
+                assert [drawn[int(g[1:])] if g.startswith("=") else g for g in steps[0]] == drawn
+            # Something moves in every step after the first ("" = as in the step before).
+            assert all(any(shape != "" for shape in step) for step in steps[1:]), exercise_id
+        assert anim.get("data-sg-hold") == "2"
+
+
+def test_a_dose_of_holds_holds_a_pose_and_the_checks_say_so() -> None:
+    exercise = fixture_exercise("beta-hold")
+    assert exercise.dose.hold_seconds is not None
+    assert [pose.hold for pose in exercise.figure.poses] == [False, True]
+    unheld = exercise.figure.model_copy(
+        update={"poses": [pose.model_copy(update={"hold": False}) for pose in exercise.figure.poses]}
+    )
+    problems = list(figure_problems(unheld, holds=True))
+    assert problems == [(("poses",), "the dose holds (hold_seconds), so a pose needs hold: true")]
+    assert [loc for loc, _ in figure_problems(exercise.figure, holds=False)] == [("poses", 1, "hold")]

@@ -30,21 +30,26 @@ def test_both_sides_moving_alike_are_named_once() -> None:
     assert motion == "The left leg bends, both arms lift and both elbows bend."
 
 
-def test_a_middle_pose_describes_each_stage() -> None:
-    exercise = fixture_exercise("alpha-slide")
-    middle = exercise.figure.end.model_copy(update={"hips": (0, 28.5)})
-    end = exercise.figure.start.model_copy(update={"hips": (0, 33.5)})
-    _, desc = describe(fixture_exercise("alpha-slide", middle=middle, end=end))
-    assert "First, the left knee straightens" in desc
-    assert "Then the left knee bends" in desc
-    assert "the bottom lifts" in desc
+def test_more_poses_are_numbered_in_the_order_of_the_movement() -> None:
+    start, end = fixture_exercise("alpha-slide").figure.poses
+    lifted = start.model_copy(update={"hips": (0, 33.5)})
+    _, desc = describe(fixture_exercise("alpha-slide", poses=[start, end, lifted]))
+    assert "1 to 2: the left knee straightens while the head tips back." in desc
+    assert "2 to 3: the left knee bends" in desc and "the bottom lifts" in desc
+    assert desc.endswith(" Then back to 1.")
+    # A pose that comes again is named by its number, not described twice.
+    _, desc = describe(fixture_exercise("alpha-slide", poses=[start, end, start, lifted]))
+    assert "1 to 2: the left knee straightens while the head tips back. Back to 1. 1 to 3: " in desc
+    assert legend(fixture_exercise("alpha-slide", poses=[start, end, start, lifted]), False, False) == (
+        "The numbers give the order of the positions."
+    )
 
 
 def test_legend_names_only_the_marks_drawn() -> None:
     exercise = fixture_exercise("alpha-slide")
     assert "Dashed line" in legend(exercise, shows_nerve=True, shows_target=False)
     assert "Dotted circle" not in legend(exercise, shows_nerve=True, shows_target=False)
-    assert legend(fixture_exercise("beta-hold"), False, True).startswith("Left: where you start.")
+    assert legend(fixture_exercise("beta-hold"), False, True).startswith("1: where you start. 2: where")
 
 
 def test_props_share_one_with() -> None:
@@ -56,7 +61,7 @@ def test_props_share_one_with() -> None:
 
 def test_pelvis_rocking_over_still_thighs_is_not_called_hip_bending() -> None:
     exercise = fixture_exercise("alpha-slide")
-    start = exercise.figure.start
+    start = exercise.figure.poses[0]
     end = start.model_copy(
         update={
             "angles": start.angles.model_copy(
@@ -64,15 +69,15 @@ def test_pelvis_rocking_over_still_thighs_is_not_called_hip_bending() -> None:
             )
         }
     )
-    _, desc = describe(fixture_exercise("alpha-slide", end=end))
+    _, desc = describe(fixture_exercise("alpha-slide", poses=[start, end]))
     assert desc == "Sitting on a chair. The pelvis rocks forward while the back arches."
 
 
 def test_neck_words_name_where_the_head_ends() -> None:
     exercise = fixture_exercise("alpha-slide")
-    start = exercise.figure.start.model_copy(update={"angles": Angles(neck=40)})
-    level = exercise.figure.start.model_copy(update={"angles": Angles(neck=0)})
-    _, desc = describe(fixture_exercise("alpha-slide", start=start, end=level))
+    start = exercise.figure.poses[0].model_copy(update={"angles": Angles(neck=40)})
+    level = exercise.figure.poses[0].model_copy(update={"angles": Angles(neck=0)})
+    _, desc = describe(fixture_exercise("alpha-slide", poses=[start, level]))
     assert desc.endswith("The head lifts.")
-    _, desc = describe(fixture_exercise("alpha-slide", start=level, end=start))
+    _, desc = describe(fixture_exercise("alpha-slide", poses=[level, start]))
     assert desc.endswith("The chin tips down.")

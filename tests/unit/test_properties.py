@@ -115,8 +115,14 @@ def exercises(draw: st.DrawFn) -> dict[str, Any]:
         "sources": ["ref-one"],
         "reviewed": "2026-11-01",
         "next_review": "2028-11-01",
-        "figure": FIXTURE_FIGURE,
+        "figure": held(FIXTURE_FIGURE) if "hold_seconds" in dose else FIXTURE_FIGURE,
     }
+
+
+def held(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure with its last pose held, as a dose of holds needs."""
+    poses = [*figure["poses"][:-1], {**figure["poses"][-1], "hold": True}]
+    return {**figure, "poses": poses}
 
 
 #: A figure known to pass the figure checks (alpha-slide's); the text varies, not the pose.

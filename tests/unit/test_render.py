@@ -136,7 +136,8 @@ def test_a_guide_shows_its_picture_with_a_text_alternative(pages: dict[str, str]
     assert '<title id="fig-picture-sit-test-title">A test picture, sitting: the movement</title>' in guide
     # The description is written from the poses; the caption adds the data's own words.
     assert "Sitting on a chair. The left knee straightens while the head tips back." in guide
-    assert "The knee straightens as the head lifts. Faint figure: where you start." in guide
+    assert "The knee straightens as the head lifts. 1: where you start. 2: where you move to." in guide
+    assert "data-sg-frames" not in guide, "a guide's picture does not move"
 
 
 def test_a_common_starting_dose_says_so(pages: dict[str, str]) -> None:

@@ -1,12 +1,9 @@
-// Play and Pause for exercise figures. The generator draws each step of the movement from
-// the pose data (data-sg-frames on g.sg-live: "|" between steps, ";" between shapes, each a
-// path's d or a circle's "cx cy", with the joint angles turned in even steps); this blends
-// neighbouring steps and moves the body there and back, resting at each end. Nothing moves
-// until the reader presses Play, and Pause stops it where it is. Without JavaScript, and in
-// print, the still figure shows the start and end positions.
+// Play and Pause for exercise figures: Play swaps the numbered still poses for one body
+// that moves through them (g.sg-anim; the data format is in draw.py's _frames). Nothing
+// moves until the reader presses Play; Pause stops it. Print shows the stills.
 (() => {
-  const MOVE_MS = 2000; // one way, start to end: slow, as the exercises ask
-  const REST_MS = 600; // at the start position, between repetitions
+  const MOVE_MS = 2000; // one move between two key poses: slow, as the exercises ask
+  const REST_MS = 600; // at the first position, between repetitions
   const NUMBER = /-?\d+(?:\.\d+)?/g;
 
   // One shape's geometry as its numbers and the text between them.
@@ -24,18 +21,53 @@
     }, "");
   }
 
+  // One step's shapes: "" is the shape as in the step before, "=k" the same as shape k.
+  function readStep(text, before) {
+    const shapes = text.split(";");
+    const whole = shapes.map((shape, k) => (shape === "" ? before[k] : shape));
+    return whole.map((shape) => (shape[0] === "=" ? whole[Number(shape.slice(1))] : shape));
+  }
+
   // The figure's movement, ready to draw at any point: null if it has none.
   function prepare(box) {
-    const live = box.querySelector("g.sg-live[data-sg-frames]");
-    if (!live) return null;
-    const shapes = [...live.querySelectorAll("path, circle")];
-    const frames = live.dataset.sgFrames.split("|").map((step) => step.split(";").map(parse));
-    if (frames.some((step) => step.length !== shapes.length)) return null; // not as announced
+    const anim = box.querySelector("g.sg-anim[data-sg-frames]");
+    if (!anim) return null;
+    const shapes = [...anim.querySelectorAll("g.sg-live path, g.sg-live circle")];
+    const groups = new Map();
+    for (const group of anim.dataset.sgFrames.split("/")) {
+      const [pair, steps] = group.split(":");
+      let before = [];
+      const frames = steps.split("|").map((text) => (before = readStep(text, before)));
+      if (frames.some((step) => step.length !== shapes.length)) return null; // not as announced
+      groups.set(pair, frames.map((step) => step.map(parse)));
+    }
+    const route = anim.dataset.sgRoute.split(" ").map((key) => ({
+      still: parseInt(key, 10),
+      holds: key.endsWith("h"),
+    }));
+    const moves = route.length; // the last goes back to the first
+    const svg = box.querySelector("svg");
+    const still = ["viewBox", "width", "height"].map((name) => svg.getAttribute(name));
+    // The moving body keeps the still poses' scale, in a frame of its own shape.
+    const scale = Number(still[1]) / Number(still[0].split(" ")[2]);
+    const [, , boxWidth, boxHeight] = anim.dataset.sgBox.split(" ").map(Number);
+    const moving = [anim.dataset.sgBox, boxWidth * scale, boxHeight * scale];
+
+    // at: 0 to moves; move i goes from route[i] to the next (the last back to the first).
     function draw(at) {
-      const step = Math.min(Math.floor(at), frames.length - 2);
-      const share = at - step;
+      const i = Math.min(Math.floor(at), moves - 1);
+      const from = route[i].still;
+      const to = route[(i + 1) % moves].still;
+      let frames = groups.get(`${from} ${to}`);
+      let share = at - i;
+      if (!frames) {
+        frames = groups.get(`${to} ${from}`);
+        share = 1 - share;
+      }
+      const position = share * (frames.length - 1);
+      const step = Math.min(Math.floor(position), frames.length - 2);
       shapes.forEach((shape, k) => {
-        const value = blend(frames[step][k], frames[step + 1][k], share);
+        const value = blend(frames[step][k], frames[step + 1][k], position - step);
         if (shape.tagName === "circle") {
           const [cx, cy] = value.split(" ");
           shape.setAttribute("cx", cx);
@@ -45,56 +77,82 @@
         }
       });
     }
-    return { frames, holdMs: Number(live.dataset.sgHold) * 1000, draw };
+
+    // Show the moving body in its own frame, or the still poses again.
+    function show(on) {
+      box.classList.toggle("sg-moving", on);
+      ["viewBox", "width", "height"].forEach((name, i) => {
+        svg.setAttribute(name, String((on ? moving : still)[i]));
+      });
+    }
+
+    const holdSeconds = Number(anim.dataset.sgHold);
+    const holds = [...route, route[0]].map((stop) => (stop.holds ? holdSeconds : 0));
+    return { moves, holds, draw, show };
   }
 
-  // For the session player (session.js): one repetition is 2 moves, out and back, with the
-  // figure's hold (seconds) at the turn; draw(p) puts the body at p, from 0 to 2.
+  // For the session player (session.js): one repetition is `moves` moves through the key
+  // poses and back to the first; holds[i] is the figure's own rest at pose i (seconds);
+  // draw(p) puts the body at p, from 0 to moves.
   const attached = new WeakMap();
   function attach(box) {
     if (!attached.has(box)) {
       const movement = prepare(box);
-      const end = movement && movement.frames.length - 1;
-      attached.set(box, movement && {
-        moves: 2,
-        holds: [0, movement.holdMs / 1000, 0],
-        draw: (p) => movement.draw((p <= 1 ? p : 2 - p) * end),
-      });
-      box.classList.toggle("sg-playing", Boolean(movement)); // the ghost steps aside
+      if (movement) {
+        movement.show(true);
+        movement.draw(0);
+        box.classList.add("sg-playing"); // the session's figure only ever moves
+      }
+      attached.set(box, movement);
     }
     return attached.get(box);
+  }
+
+  // A repetition as a timeline: each move, then the hold where the route holds, then a rest.
+  function timeline(movement) {
+    const parts = [];
+    for (let i = 0; i < movement.moves; i += 1) {
+      parts.push({ ms: MOVE_MS, from: i, to: i + 1 });
+      const hold = movement.holds[i + 1] * 1000;
+      if (hold && i + 1 < movement.moves) parts.push({ ms: hold, from: i + 1, to: i + 1 });
+    }
+    parts.push({ ms: REST_MS, from: 0, to: 0 });
+    return parts;
   }
 
   function setUp(box) {
     const button = box.querySelector("button[data-sg-play]");
     const movement = prepare(box);
     if (!movement || !button) return;
-    const { frames, holdMs, draw } = movement;
-    const cycleMs = 2 * MOVE_MS + holdMs + REST_MS;
+    const parts = timeline(movement);
+    const cycleMs = parts.reduce((sum, part) => sum + part.ms, 0);
     let playing = false;
     let elapsed = 0; // into the current cycle, kept across Pause
     let last = 0;
 
-    // Where in the movement (0 = start, frames.length - 1 = end) a time in the cycle is.
+    // Where in the movement (0 to moves) a time in the cycle is.
     function position(t) {
-      const end = frames.length - 1;
-      if (t < MOVE_MS) return (t / MOVE_MS) * end;
-      if (t < MOVE_MS + holdMs) return end;
-      if (t < 2 * MOVE_MS + holdMs) return (1 - (t - MOVE_MS - holdMs) / MOVE_MS) * end;
+      let left = t;
+      for (const part of parts) {
+        if (left < part.ms) return part.from + ((part.to - part.from) * left) / part.ms;
+        left -= part.ms;
+      }
       return 0;
     }
 
     function tick(now) {
       if (!playing) return;
-      elapsed = (elapsed + now - last) % cycleMs;
+      // A frame's time can be a little before the click that started it.
+      elapsed = (elapsed + Math.max(0, now - last)) % cycleMs;
       last = now;
-      draw(position(elapsed));
+      movement.draw(position(elapsed));
       requestAnimationFrame(tick);
     }
 
     function play(on) {
       playing = on;
       box.classList.toggle("sg-playing", on);
+      if (on) movement.show(true);
       button.textContent = on ? "Pause the movement" : "Play the movement";
       if (on) {
         last = performance.now();
@@ -107,6 +165,11 @@
     // A hidden tab does not animate: stop, and let the reader start it again.
     document.addEventListener("visibilitychange", () => {
       if (document.hidden && playing) play(false);
+    });
+    // Print the numbered still poses, whatever the screen shows.
+    window.addEventListener("beforeprint", () => {
+      play(false);
+      movement.show(false);
     });
   }
 

@@ -277,7 +277,8 @@ def check_pictures(catalog: Catalog) -> Iterator[Problem]:
 
 def check_figure(source: Source[Exercise]) -> Iterator[Problem]:
     """Pose data stays in normal joint ranges and the body rests on the floor or a prop."""
-    for loc, message in figure_problems(source.model.figure):
+    holds = source.model.dose.hold_seconds is not None
+    for loc, message in figure_problems(source.model.figure, holds=holds):
         yield source.at(("figure", *loc), message)
 
 

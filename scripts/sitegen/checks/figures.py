@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitegen.content.models import Figure, Pose, PropKind, View
+from sitegen.content.models import Figure, Pose, PropKind, View, same_pose
 from sitegen.figures import body, props
 from sitegen.figures.pose import place
 
@@ -15,25 +15,48 @@ HOVER_TOLERANCE = 1.5
 RANGES = {View.SIDE: body.SIDE_RANGES, View.FRONT: body.FRONT_RANGES, View.ABOVE: body.SIDE_RANGES}
 
 
-def figure_problems(figure: Figure, still: bool = False) -> Iterator[tuple[Loc, str]]:
+def figure_problems(figure: Figure, still: bool = False, holds: bool = False) -> Iterator[tuple[Loc, str]]:
     """Every problem in a figure, as (location inside the figure, message).
 
     `still`: one pose is enough (a guide's picture); an exercise's figure must show a movement.
+    `holds`: the exercise's dose holds, so a pose must say where the body stays.
     """
-    for name, pose in figure.poses():
-        yield from (((name, *loc), message) for loc, message in _joint_problems(pose, figure.view))
+    for i, pose in enumerate(figure.poses):
+        yield from ((("poses", i, *loc), message) for loc, message in _joint_problems(pose, figure.view))
         # Seen from above, the bed is under the body, not below it on the page.
         if figure.view is not View.ABOVE:
-            yield from (((name, *loc), message) for loc, message in _contact_problems(pose, figure))
+            yield from ((("poses", i, *loc), message) for loc, message in _contact_problems(pose, figure))
     if figure.view is View.ABOVE:
         for i, prop in enumerate(figure.props):
             if prop.kind is not PropKind.PILLOW:
                 message = f"seen from above, only pillows are drawn (the bed is); not a {prop.kind}"
                 yield ("props", i, "kind"), message
-    if figure.end is None and not still:
-        yield ("end",), "an exercise's figure needs an end pose; show the movement"
-    if figure.end is not None and _same(figure.start, figure.end):
-        yield ("end",), "the end pose is the same as the start pose; show the movement"
+    yield from _sequence_problems(figure, still, holds)
+
+
+def _sequence_problems(figure: Figure, still: bool, holds: bool) -> Iterator[tuple[Loc, str]]:
+    """The key poses make a movement, and hold where the dose does."""
+    poses = figure.poses
+    if still:
+        for i, pose in enumerate(poses):
+            if pose.hold:
+                yield ("poses", i, "hold"), "a guide's picture does not move, so nothing holds; remove it"
+        return
+    if len(poses) < 2:
+        yield ("poses",), "an exercise's figure needs two or more poses; show the movement"
+    for i in range(1, len(poses)):
+        if same_pose(poses[i], poses[i - 1]):
+            yield ("poses", i), f"pose {i + 1} is the same as pose {i}; show the movement"
+    if len(poses) > 2 and same_pose(poses[-1], poses[0]):
+        yield (
+            ("poses", len(poses) - 1),
+            "the last pose is the same as the first; leave it out, the movement comes back by itself",
+        )
+    held = [i for i, pose in enumerate(poses) if pose.hold]
+    if holds and not held:
+        yield ("poses",), "the dose holds (hold_seconds), so a pose needs hold: true"
+    if not holds and held:
+        yield ("poses", held[0], "hold"), "the dose has no hold_seconds, so no pose can hold"
 
 
 def _joint_problems(pose: Pose, view: View) -> Iterator[tuple[Loc, str]]:
@@ -74,7 +97,3 @@ def _contact_problems(pose: Pose, figure: Figure) -> Iterator[tuple[Loc, str]]:
 
 def _label(joint: str) -> str:
     return joint.replace("_", " ")
-
-
-def _same(a: Pose, b: Pose) -> bool:
-    return a.hips == b.hips and a.angles == b.angles

@@ -312,33 +312,49 @@ class Pose(Strict):
     angles: Angles = Field(default_factory=Angles)
 
 
-class Layout(StrEnum):
-    """How the key poses share the drawing."""
+class KeyPose(Pose):
+    """One key position of a figure's movement."""
 
-    OVERLAY = "overlay"
-    SIDE_BY_SIDE = "side-by-side"
+    hold: bool = Field(
+        False,
+        description="The body stays here for the dose's hold (hold_seconds); the animation rests here.",
+    )
 
 
 class Figure(Strict):
-    """An exercise's figure as data: a view, props and two or three key poses."""
+    """An exercise's figure as data: a view, props and its key poses in order."""
 
     view: View = View.SIDE
     facing: Facing = Facing.RIGHT
     side: BodySide = Field(
         BodySide.LEFT, description="The working side: the leg whose nerve or muscle the exercise moves."
     )
-    layout: Layout = Layout.OVERLAY
     props: list[Prop] = Field(default_factory=list)
-    start: Pose
-    middle: Pose | None = None
-    end: Pose | None = Field(
-        None, description="Required for an exercise. A guide's picture may show one still pose."
+    poses: list[KeyPose] = Field(
+        min_length=1,
+        max_length=6,
+        description="The key positions in order. The movement goes through them and back to the "
+        "first; a pose may come again (all fours between two reaches). An exercise needs two or "
+        "more; a guide's picture may show one still pose.",
     )
 
-    def poses(self) -> list[tuple[str, Pose]]:
-        """The key poses in order, with their field names."""
-        named = [("start", self.start), ("middle", self.middle), ("end", self.end)]
-        return [(name, pose) for name, pose in named if pose is not None]
+    def stills(self) -> list[KeyPose]:
+        """Each different key pose once, in order of first appearance: the numbered pictures."""
+        found: list[KeyPose] = []
+        for pose in self.poses:
+            if not any(same_pose(pose, seen) for seen in found):
+                found.append(pose)
+        return found
+
+    def route(self) -> list[int]:
+        """The still (its index) each key pose shows: the order the movement visits them."""
+        stills = self.stills()
+        return [next(i for i, s in enumerate(stills) if same_pose(pose, s)) for pose in self.poses]
+
+
+def same_pose(a: Pose, b: Pose) -> bool:
+    """Whether two poses put the body in the same place."""
+    return a.hips == b.hips and a.angles == b.angles
 
 
 class Sides(StrEnum):

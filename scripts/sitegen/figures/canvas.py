@@ -87,6 +87,10 @@ class Canvas:
         """A filled polygon."""
         self._shape("path", css, f' d="M{"L".join(self.coords(points))}Z"')
 
+    def text(self, css: str, x: str, y: str, content: str) -> None:
+        """A short label centred on (x, y), in SVG coordinates from `xy`."""
+        self.parts.append(f'<text class="{_escaped(css)}" x="{x}" y="{y}">{escape(content)}</text>')
+
     @contextmanager
     def group(self, css: str, **attrs: str) -> Iterator[None]:
         """Shapes added inside share a class (e.g. one opacity for a ghosted pose); attribute

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import Protocol
 
-from sitegen.content.models import Figure, Layout, Pose, Position, PropKind, View
+from sitegen.content.models import Figure, Pose, Position, PropKind, View
 from sitegen.figures.pose import Skeleton, place
 
 #: Smallest change (degrees, or units for the hips) worth putting into words.
@@ -117,37 +117,44 @@ class Drawn(Protocol):
 def describe(exercise: Drawn, skeletons: list[Skeleton] | None = None) -> tuple[str, str]:
     """(title, description) of an exercise's figure, for its SVG title and desc.
 
-    `skeletons`: its poses already placed, in order (the figure has them; placing is the
-    dearest step here).
+    `skeletons`: its still poses already placed, in order (the figure has them; placing is
+    the dearest step here). Two positions read as one sentence; more are numbered as in the
+    picture, in the order the movement goes through them.
     """
     figure = exercise.figure
     setting = " ".join([POSITION_PHRASES[exercise.position], *_prop_phrases(figure, exercise.position)])
-    poses = [pose for _, pose in figure.poses()]
-    placed = list(zip(poses, skeletons or [place(pose, figure.view) for pose in poses], strict=True))
-    moves = [_sentence(_changes(a, b, figure)) for a, b in itertools.pairwise(placed)]
+    stills = figure.stills()
+    placed = list(zip(stills, skeletons or [place(pose, figure.view) for pose in stills], strict=True))
     if figure.view is View.ABOVE:
         setting += ", seen from above"
-    if not moves:
+    route = figure.route()
+    if len(route) < 2:
         return f"{exercise.name}: the position", f"{setting}."
-    if len(moves) == 1:
-        motion = moves[0]
-    else:
-        motion = " ".join(
-            f"{lead} {m[0].lower()}{m[1:]}" for lead, m in zip(("First,", "Then"), moves, strict=False)
+    if len(route) == 2:
+        return (
+            f"{exercise.name}: the movement",
+            f"{setting}. {_sentence(_changes(placed[0], placed[1], figure))}",
         )
-    return f"{exercise.name}: the movement", f"{setting}. {motion}"
+    steps, seen = [], {route[0]}
+    for a, b in itertools.pairwise(route):
+        if b in seen:
+            steps.append(f"Back to {b + 1}.")
+            continue
+        seen.add(b)
+        move = _sentence(_changes(placed[a], placed[b], figure))
+        steps.append(f"{a + 1} to {b + 1}: {move[0].lower()}{move[1:]}")
+    return f"{exercise.name}: the movement", " ".join([f"{setting}.", *steps, "Then back to 1."])
 
 
 def legend(exercise: Drawn, shows_nerve: bool, shows_target: bool) -> str:
     """What each mark in the figure means, for the caption (and greyscale print)."""
-    if exercise.figure.end is None:
+    count = len(exercise.figure.stills())
+    if count == 1:
         parts = []
-    elif exercise.figure.layout is Layout.SIDE_BY_SIDE and exercise.figure.middle is not None:
-        parts = ["From left to right: where you start, halfway, and where you finish."]
-    elif exercise.figure.layout is Layout.SIDE_BY_SIDE:
-        parts = ["Left: where you start. Right: where you finish."]
+    elif count == 2:
+        parts = ["1: where you start. 2: where you move to."]
     else:
-        parts = ["Faint figure: where you start. Solid figure: where you finish."]
+        parts = ["The numbers give the order of the positions."]
     if shows_nerve:
         parts.append("Dashed line: the sciatic nerve.")
     if shows_target:

@@ -17,7 +17,7 @@ from sitegen.content.models import (
     Exercise,
     Facing,
     Figure,
-    Layout,
+    KeyPose,
     NerveLoad,
     Picture,
     Pose,
@@ -45,8 +45,9 @@ ABOVE_PILLOW = 6.0  # half a pillow's depth seen from above (about 20 cm across)
 BED_MARGIN = 4.0
 #: What a pillow seen from above can lie under: the head or between the legs, not a hand.
 PILLOW_JOINTS = {"head", "hips", "lumbar", "left_knee", "right_knee", "left_ankle", "right_ankle"}
-#: Points whose travel between start and end the motion arrow follows.
-MOVERS = ("left_toes", "right_toes", "left_hand", "right_hand", "head", "left_knee", "right_knee", "hips")
+#: The number above each still pose: how far above its top, and half its size.
+NUMBER_GAP = 6.0
+NUMBER_SIZE = 4.5
 
 
 @cache
@@ -61,19 +62,10 @@ def svg_environment() -> Environment:
 
 
 def exercise_figure(exercise: Exercise, targets: list[DiagramPart]) -> Markup:
-    """The exercise's figure: start pose ghosted, end pose, motion arrow, nerve and target.
-
-    An overlaid figure also carries its movement, for the Play button (figure-play.js).
-    """
-    hold = HOLD_PREVIEW if exercise.dose.hold_seconds is not None else 0
-    animated = exercise.figure.layout is Layout.OVERLAY
+    """The exercise's figure: its key poses side by side, numbered, with arrows, nerve and
+    target; and, hidden until Play (figure-play.js), the same body moving through them."""
     return _figure(
-        exercise,
-        f"fig-{exercise.id}",
-        "sg-exercise",
-        targets,
-        _shows_nerve(exercise),
-        hold=hold if animated else None,
+        exercise, f"fig-{exercise.id}", "sg-exercise", targets, _shows_nerve(exercise), animate=True
     )
 
 
@@ -90,29 +82,29 @@ def _figure(
     targets: list[DiagramPart],
     shows_nerve: bool,
     extra: str | None = None,
-    hold: int | None = None,
+    animate: bool = False,
 ) -> Markup:
-    """The figure; with `hold` (seconds at the end position), also every step of its movement."""
+    """The figure's still poses; with `animate`, also its movement, ready for Play."""
     figure = item.figure
+    stills = figure.stills()
+    skeletons = [place(pose, figure.view) for pose in stills]
     canvas = Canvas(mirror=figure.facing is Facing.LEFT)
-    skeletons = [place(pose, figure.view) for _, pose in figure.poses()]
-    placed = _layout(figure, skeletons)
+    slots = _layout(figure, skeletons)
+    placed = [skeleton.move(dx) for skeleton, dx in slots]
     above = figure.view is View.ABOVE
-    (_draw_pillows_below if above else _draw_props)(canvas, figure, placed)
-    end, end_dx = placed[-1]
-    shows_target = _draw_targets(canvas, end.move(end_dx), targets, figure, nerve_drawn=shows_nerve)
-    # Overlaid, earlier poses are pale so the end pose reads on top; side by side, all are solid.
-    with canvas.group("sg-ghost" if figure.layout is Layout.OVERLAY else "sg-pose"):
-        for skeleton, dx in placed[:-1]:
-            _draw_body(canvas, skeleton.move(dx), figure)
-    live = (
-        {}
-        if hold is None
-        else {"data_sg_frames": _frames(figure, end_dx, shows_nerve), "data_sg_hold": str(hold)}
-    )
-    with canvas.group("sg-live", **live):
-        _draw_moving(canvas, end.move(end_dx), figure, shows_nerve)
-    _draw_motion(canvas, [s.move(dx) for s, dx in placed], figure.layout)
+    with canvas.group("sg-still"):
+        for slot in slots:  # each pose has its own props
+            (_draw_pillows_below if above else _draw_props)(canvas, figure, [slot])
+        target_at = placed[_target_pose(stills)]
+        shows_target = _draw_targets(canvas, target_at, targets, figure, nerve_drawn=shows_nerve)
+        for skeleton in placed:
+            _draw_moving(canvas, skeleton, figure, shows_nerve)
+        if len(placed) > 1:
+            _arrow_between(canvas, placed)
+            _draw_numbers(canvas, placed)
+    playable = animate and len(stills) > 1
+    if playable:
+        _draw_animation(canvas, figure, skeletons[0], shows_nerve)
     (_draw_bed if above else _draw_floor)(canvas)
     title, desc = describe(item, skeletons)
     caption = " ".join(part for part in (desc, extra, legend(item, shows_nerve, shows_target)) if part)
@@ -123,9 +115,53 @@ def _figure(
         "desc": desc,
         "caption": caption,
         "shapes": canvas.markup(),
-        "playable": hold is not None,
+        "playable": playable,
     }
     return render_figure(context | svg_attrs(canvas, MARGIN))
+
+
+def _target_pose(stills: list[KeyPose]) -> int:
+    """Which still shows where it works: the first that holds, or the last."""
+    return next((i for i, pose in enumerate(stills) if pose.hold), len(stills) - 1)
+
+
+def _draw_numbers(canvas: Canvas, placed: list[Skeleton]) -> None:
+    """1, 2, ... at the top left of each still pose, in the order the movement first reaches
+    them. Beside the body rather than above it: a sheet's figure is as wide as its column,
+    so a label above would make it taller."""
+    for number, skeleton in enumerate(placed, 1):
+        low, high = _body_span(skeleton)
+        top = max(p.imag + r for _, p, r in skeleton.extents())
+        # Mirrored, the body's high x is on the reader's left.
+        x = high + NUMBER_SIZE + 1 if canvas.mirror else low - NUMBER_SIZE - 1
+        canvas.text("sg-number", *canvas.xy(complex(x, top - NUMBER_SIZE), NUMBER_SIZE), str(number))
+
+
+def _draw_animation(canvas: Canvas, figure: Figure, first: Skeleton, shows_nerve: bool) -> None:
+    """The moving body for Play, in its own group and frame: its shapes drawn at the first
+    pose, every step of the movement as data (see _frames), the frame to show it in."""
+    scratch = Canvas(mirror=canvas.mirror)
+    everywhere = [(place(pose, figure.view), 0.0) for pose in figure.stills()]
+    if figure.view is View.ABOVE:
+        _draw_pillows_below(scratch, figure, everywhere[:1])
+    else:
+        _draw_props(scratch, figure, everywhere)
+    with scratch.group("sg-live"):
+        _draw_moving(scratch, first, figure, shows_nerve)
+    # The frame must hold every position the body passes through, not just the first.
+    steps, reach = _frames(figure, shows_nerve)
+    scratch.bounds = _union(scratch.bounds, reach)
+    marks = zip(figure.route(), figure.poses, strict=True)
+    route = " ".join(f"{still}{'h' if pose.hold else ''}" for still, pose in marks)
+    x, y, w, h = scratch.view_box(MARGIN)
+    attrs = {
+        "data_sg_frames": steps,
+        "data_sg_route": route,
+        "data_sg_hold": str(HOLD_PREVIEW),
+        "data_sg_box": " ".join(num(v) for v in (x, y, w, max(h, -y + MARGIN))),
+    }
+    with canvas.group("sg-anim", **attrs):
+        canvas.parts.extend(scratch.parts)
 
 
 def render_figure(context: dict[str, object]) -> Markup:
@@ -139,9 +175,7 @@ def _shows_nerve(exercise: Exercise) -> bool:
 
 
 def _layout(figure: Figure, skeletons: list[Skeleton]) -> list[tuple[Skeleton, float]]:
-    """Each placed pose with its sideways shift (all zero when overlaid)."""
-    if figure.layout is Layout.OVERLAY:
-        return [(s, 0.0) for s in skeletons]
+    """Each pose with its sideways shift, so they stand side by side reading left to right."""
     # Facing left, the drawing is mirrored, so later poses go to smaller x to read left to right.
     step = -1 if figure.facing is Facing.LEFT else 1
     placed: list[tuple[Skeleton, float]] = []
@@ -171,11 +205,10 @@ def _x_extent(skeleton: Skeleton, figure: Figure) -> tuple[float, float]:
 
 
 def _draw_props(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, float]]) -> None:
+    """One set of props under the given poses (one mat under them all)."""
     base = props.floor_top(figure.props)
     has_mat = any(p.kind is PropKind.MAT for p in figure.props)
-    # Overlaid poses share one set of props; poses side by side each get their own.
-    groups = [placed] if figure.layout is Layout.OVERLAY else [[pose] for pose in placed]
-    for group in groups:
+    for group in [placed]:
         dx = group[0][1]
         if has_mat:
             x0, x1 = _mat_span([skeleton.move(shift) for skeleton, shift in group], figure)
@@ -234,19 +267,55 @@ def _draw_moving(canvas: Canvas, skeleton: Skeleton, figure: Figure, shows_nerve
 _GEOMETRY = re.compile(r' d="([^"]*)"| cx="([^"]*)" cy="([^"]*)"')
 
 
-def _frames(figure: Figure, dx: float, shows_nerve: bool) -> str:
-    """Every step of the movement from the first key pose to the last, with the joint angles
-    turned in even steps between key poses: each step's shapes' geometry, in the order the
-    end pose draws them ("|" between steps, ";" between shapes)."""
-    poses = [pose for _, pose in figure.poses()]
-    steps = [_between(a, b, i / STEPS) for a, b in itertools.pairwise(poses) for i in range(STEPS)]
-    frames = []
-    for pose in [*steps, poses[-1]]:
-        scratch = Canvas(mirror=figure.facing is Facing.LEFT)
-        _draw_moving(scratch, place(pose, figure.view).move(dx), figure, shows_nerve)
-        shapes = [_GEOMETRY.search(part) for part in scratch.parts]
-        frames.append(";".join(m[1] or f"{m[2]} {m[3]}" for m in shapes if m))
-    return "|".join(frames)
+def _frames(figure: Figure, shows_nerve: bool) -> tuple[str, list[float]]:
+    """Every step of each move the figure makes, and the bounds of them all.
+
+    Each different pair of stills the route joins gets one group, "a b:" then its steps from
+    a to b ("|" between steps), the joint angles turned in even steps; a move from b to a
+    plays the group backwards. A step lists its shapes' geometry in the order the live body
+    draws them (";" between shapes; empty where a shape is as it was in the step before,
+    and "=k" where it repeats shape k, as a halo repeats its limb).
+    """
+    stills, route = figure.stills(), figure.route()
+    pairs: list[tuple[int, int]] = []
+    for a, b in zip(route, route[1:] + route[:1], strict=True):
+        if a != b and (a, b) not in pairs and (b, a) not in pairs:
+            pairs.append((a, b))
+    bounds = Canvas().bounds
+    groups = []
+    for a, b in pairs:
+        steps: list[str] = []
+        previous: list[str] = []
+        for i in range(STEPS + 1):
+            scratch = Canvas(mirror=figure.facing is Facing.LEFT)
+            pose = _between(stills[a], stills[b], i / STEPS)
+            _draw_moving(scratch, place(pose, figure.view), figure, shows_nerve)
+            bounds = _union(bounds, scratch.bounds)
+            step, previous = _step(scratch.parts, previous)
+            steps.append(step)
+        groups.append(f"{a} {b}:" + "|".join(steps))
+    return "/".join(groups), bounds
+
+
+def _union(a: list[float], b: list[float]) -> list[float]:
+    """Bounds (x0, y0, x1, y1) holding both."""
+    return [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+
+
+def _step(parts: list[str], previous: list[str]) -> tuple[str, list[str]]:
+    """One step's shapes as geometry, and that geometry in full for the next step. A shape
+    the same as in the step before is left empty; one the same as an earlier shape of this
+    step is written "=k"."""
+    geometry = [m[1] or f"{m[2]} {m[3]}" for m in map(_GEOMETRY.search, parts) if m]
+    out: list[str] = []
+    for index, shape in enumerate(geometry):
+        if index < len(previous) and previous[index] == shape:
+            out.append("")
+        elif (first := geometry.index(shape)) < index:
+            out.append(f"={first}")
+        else:
+            out.append(shape)
+    return ";".join(out), geometry
 
 
 def _between(a: Pose, b: Pose, t: float) -> Pose:
@@ -374,33 +443,6 @@ def _draw_targets(
     for spot in spots:
         canvas.circle("sg-target", spot, TARGET_RADIUS)
     return bool(spots)
-
-
-def _draw_motion(canvas: Canvas, skeletons: list[Skeleton], layout: Layout) -> None:
-    """An arrow from the start pose to the end pose along the point that moves most."""
-    if len(skeletons) < 2:
-        return  # a still picture
-    if layout is Layout.SIDE_BY_SIDE:
-        _arrow_between(canvas, skeletons)
-        return
-    first, last = skeletons[0], skeletons[-1]
-    mover = max(MOVERS, key=lambda name: abs(last.joints[name] - first.joints[name]))
-    start, end = first.joints[mover], last.joints[mover]
-    if abs(end - start) < 4:
-        return  # too small to draw; the ghosted start pose shows it
-    middle = skeletons[1].joints[mover] if len(skeletons) == 3 else None
-    centre = sum(last.joints.values()) / len(last.joints)
-    chord = end - start
-    normal = rotate(chord / abs(chord), 90)
-    if abs((start + end) / 2 + normal - centre) < abs((start + end) / 2 - normal - centre):
-        normal = -normal  # bow away from the body
-    control = (
-        2 * middle - (start + end) / 2
-        if middle is not None
-        else (start + end) / 2 + normal * abs(chord) * 0.3
-    )
-    offset = normal * 4.5
-    _arrow(canvas, start + offset, control + offset, end + offset)
 
 
 def _arrow_between(canvas: Canvas, skeletons: list[Skeleton]) -> None:
