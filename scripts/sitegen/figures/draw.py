@@ -31,6 +31,9 @@ from sitegen.figures.pose import Point, Skeleton, place, rotate
 from sitegen.render.templating import make_environment
 
 GAP = 14.0  # between poses drawn side by side
+#: The widest row of poses (units); wider, and a phone shows each pose too small.
+ROW_WIDTH = 240.0
+ROW_GAP = 12.0  # between a row's floor and the top of the row below
 MARGIN = 3.0
 HALO = 1.6  # background-coloured edge that separates near limbs from the body behind
 NERVE_WIDTH = 1.8
@@ -90,7 +93,7 @@ def _figure(
     skeletons = [place(pose, figure.view) for pose in stills]
     canvas = Canvas(mirror=figure.facing is Facing.LEFT)
     slots = _layout(figure, skeletons)
-    placed = [skeleton.move(dx) for skeleton, dx in slots]
+    placed = [skeleton.move(offset) for skeleton, offset in slots]
     above = figure.view is View.ABOVE
     with canvas.group("sg-still"):
         for slot in slots:  # each pose has its own props
@@ -100,12 +103,15 @@ def _figure(
         for skeleton in placed:
             _draw_moving(canvas, skeleton, figure, shows_nerve)
         if len(placed) > 1:
-            _arrow_between(canvas, placed)
+            _arrow_between(canvas, slots)
             _draw_numbers(canvas, placed)
     playable = animate and len(stills) > 1
     if playable:
         _draw_animation(canvas, figure, skeletons[0], shows_nerve)
-    (_draw_bed if above else _draw_floor)(canvas)
+    if above:
+        _draw_bed(canvas)
+    else:
+        _draw_floors(canvas, figure, slots)
     title, desc = describe(item, skeletons)
     caption = " ".join(part for part in (desc, extra, legend(item, shows_nerve, shows_target)) if part)
     context: dict[str, object] = {
@@ -141,7 +147,7 @@ def _draw_animation(canvas: Canvas, figure: Figure, first: Skeleton, shows_nerve
     """The moving body for Play, in its own group and frame: its shapes drawn at the first
     pose, every step of the movement as data (see _frames), the frame to show it in."""
     scratch = Canvas(mirror=canvas.mirror)
-    everywhere = [(place(pose, figure.view), 0.0) for pose in figure.stills()]
+    everywhere = [(place(pose, figure.view), 0j) for pose in figure.stills()]
     if figure.view is View.ABOVE:
         _draw_pillows_below(scratch, figure, everywhere[:1])
     else:
@@ -174,19 +180,37 @@ def _shows_nerve(exercise: Exercise) -> bool:
     return exercise.nerve_load is not NerveLoad.NONE and exercise.figure.view is View.SIDE
 
 
-def _layout(figure: Figure, skeletons: list[Skeleton]) -> list[tuple[Skeleton, float]]:
-    """Each pose with its sideways shift, so they stand side by side reading left to right."""
+def _layout(figure: Figure, skeletons: list[Skeleton]) -> list[tuple[Skeleton, Point]]:
+    """Each pose with its shift, so they stand side by side reading left to right, in rows
+    no wider than ROW_WIDTH (three poses on all fours in one row are too small on a phone)."""
     # Facing left, the drawing is mirrored, so later poses go to smaller x to read left to right.
     step = -1 if figure.facing is Facing.LEFT else 1
-    placed: list[tuple[Skeleton, float]] = []
+    rows: list[list[tuple[Skeleton, float]]] = [[]]
     edge: float | None = None
+    start = 0.0
     for skeleton in skeletons:
         low, high = _x_extent(skeleton, figure)
         near, far = (low, high) if step == 1 else (high, low)
         dx = 0.0 if edge is None else edge + step * GAP - near
-        placed.append((skeleton, dx))
+        if edge is not None and abs(far + dx - start) > ROW_WIDTH:
+            rows.append([])  # a new row, lined up under the first pose
+            dx = start - near
+        if not rows[-1]:
+            start = near + dx
+        rows[-1].append((skeleton, dx))
         edge = far + dx
+    placed: list[tuple[Skeleton, Point]] = []
+    floor = 0.0
+    for i, row in enumerate(rows):
+        if i:  # below the row above, clear of its floor and props
+            floor -= ROW_GAP + max(_top(skeleton) for skeleton, _ in row)
+        placed += [(skeleton, complex(dx, floor)) for skeleton, dx in row]
     return placed
+
+
+def _top(skeleton: Skeleton) -> float:
+    """The highest point the drawn body reaches."""
+    return max(p.imag + r for _, p, r in skeleton.extents())
 
 
 def _body_span(skeleton: Skeleton) -> tuple[float, float]:
@@ -204,32 +228,29 @@ def _x_extent(skeleton: Skeleton, figure: Figure) -> tuple[float, float]:
     return min(xs), max(xs)
 
 
-def _draw_props(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, float]]) -> None:
-    """One set of props under the given poses (one mat under them all)."""
+def _draw_props(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, Point]]) -> None:
+    """One set of props under the given poses (one mat under them all), at the first's shift."""
     base = props.floor_top(figure.props)
-    has_mat = any(p.kind is PropKind.MAT for p in figure.props)
-    for group in [placed]:
-        dx = group[0][1]
-        if has_mat:
-            x0, x1 = _mat_span([skeleton.move(shift) for skeleton, shift in group], figure)
-            canvas.add("rect", "sg-mat", **_rect(canvas, x0, 0, x1, base))
-        for prop in figure.props:
-            for shape in props.shapes(prop, base):
-                if shape.kind == "rect":
-                    canvas.add(
-                        "rect", "sg-prop", **_rect(canvas, shape.x + dx, shape.y, shape.x2 + dx, shape.y2)
-                    )
-                else:
-                    ends = [complex(shape.x + dx, shape.y), complex(shape.x2 + dx, shape.y2)]
-                    canvas.path("sg-prop", ends, props.PROP_STROKE)
+    dx, dy = placed[0][1].real, placed[0][1].imag
+    if any(p.kind is PropKind.MAT for p in figure.props):
+        x0, x1 = _mat_span([skeleton.move(shift) for skeleton, shift in placed], figure)
+        canvas.add("rect", "sg-mat", **_rect(canvas, x0, dy, x1, base + dy))
+    for prop in figure.props:
+        for shape in props.shapes(prop, base):
+            if shape.kind == "rect":
+                corners = (shape.x + dx, shape.y + dy, shape.x2 + dx, shape.y2 + dy)
+                canvas.add("rect", "sg-prop", **_rect(canvas, *corners))
+            else:
+                ends = [complex(shape.x, shape.y), complex(shape.x2, shape.y2)]
+                canvas.path("sg-prop", [end + placed[0][1] for end in ends], props.PROP_STROKE)
 
 
-def _draw_pillows_below(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, float]]) -> None:
+def _draw_pillows_below(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, Point]]) -> None:
     """Seen from above, each pillow lies under the body part nearest its x (head, knees)."""
-    for skeleton, dx in placed:
-        moved = skeleton.move(dx)
+    for skeleton, offset in placed:
+        moved = skeleton.move(offset)
         for prop in figure.props:
-            x = prop.x + dx
+            x = prop.x + offset.real
             under = [point for name, point in moved.joints.items() if name in PILLOW_JOINTS]
             y = min(under, key=lambda point: abs(point.real - x)).imag
             half = props.PILLOW_WIDTH / 2
@@ -445,9 +466,13 @@ def _draw_targets(
     return bool(spots)
 
 
-def _arrow_between(canvas: Canvas, skeletons: list[Skeleton]) -> None:
-    """A straight arrow across each gap between poses drawn side by side."""
-    for before, after in itertools.pairwise(skeletons):
+def _arrow_between(canvas: Canvas, slots: list[tuple[Skeleton, Point]]) -> None:
+    """A straight arrow across each gap between poses side by side in a row (the numbers
+    carry the order on to the next row)."""
+    for (before, b_at), (after, a_at) in itertools.pairwise(slots):
+        if b_at.imag != a_at.imag:
+            continue
+        before, after = before.move(b_at), after.move(a_at)
         (b_low, b_high), (a_low, a_high) = _body_span(before), _body_span(after)
         if a_low > b_low:
             start, end = b_high + 2, a_low - 2
@@ -477,9 +502,10 @@ def _draw_bed(canvas: Canvas) -> None:
     canvas.send_to_back()
 
 
-def _draw_floor(canvas: Canvas) -> None:
-    """The floor line under everything, as wide as the drawing (added last, drawn first)."""
+def _draw_floors(canvas: Canvas, figure: Figure, slots: list[tuple[Skeleton, Point]]) -> None:
+    """A floor line under each row of poses, as wide as the drawing (added last, drawn first)."""
     x0, _, x1, _ = canvas.bounds
     left, right = (-x1, -x0) if canvas.mirror else (x0, x1)
-    canvas.path("sg-floor", [complex(left - 2, 0), complex(right + 2, 0)], 1.0)
-    canvas.send_to_back()
+    for y in sorted({offset.imag for _, offset in slots}, reverse=True):
+        canvas.path("sg-floor", [complex(left - 2, y), complex(right + 2, y)], 1.0)
+        canvas.send_to_back()

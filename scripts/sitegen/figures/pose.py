@@ -44,11 +44,11 @@ class Skeleton:
     #: Unit vector pointing to the back of each segment (side view only).
     posterior: dict[str, Point]
 
-    def move(self, dx: float) -> Skeleton:
-        """The same pose shifted sideways (to draw poses side by side)."""
-        if not dx:
+    def move(self, offset: Point) -> Skeleton:
+        """The same pose shifted (to draw poses side by side, or in rows)."""
+        if not offset:
             return self
-        joints = {name: point + dx for name, point in self.joints.items()}
+        joints = {name: point + offset for name, point in self.joints.items()}
         return Skeleton(joints, self.chains, self.directions, self.posterior)
 
     def points(self, chain: Chain) -> list[Point]:
