@@ -217,3 +217,27 @@ def test_a_dose_of_holds_holds_a_pose_and_the_checks_say_so() -> None:
     problems = list(figure_problems(unheld, holds=True))
     assert problems == [(("poses",), "the dose holds (hold_seconds), so a pose needs hold: true")]
     assert [loc for loc, _ in figure_problems(exercise.figure, holds=False)] == [("poses", 1, "hold")]
+
+
+def test_the_eye_shows_where_the_face_points_and_each_arm_ends_in_a_hand() -> None:
+    def parts(markup: str, css: str) -> list[tuple[float, float]]:
+        still = parse(markup).find(f".//{SVG}g[@class='sg-still']")
+        assert still is not None
+        return [
+            (_number(c, "cx"), _number(c, "cy")) for c in still.iter(f"{SVG}circle") if c.get("class") == css
+        ]
+
+    # Sitting, facing right: the eye is on the right of the head (SVG y grows downwards).
+    seated = str(exercise_figure(fixture_exercise("alpha-slide"), []))
+    for (hx, hy), (ex, ey) in zip(parts(seated, "sg-head"), parts(seated, "sg-eye"), strict=True):
+        assert ex - hx > 2 and abs(ey - hy) < 4
+    # Lying on the back, the face points at the ceiling.
+    lying = str(exercise_figure(fixture_exercise("beta-hold"), []))
+    for (_, hy), (_, ey) in zip(parts(lying, "sg-head"), parts(lying, "sg-eye"), strict=True):
+        assert hy - ey > 2
+    # Two hands on each still pose, and on the moving body.
+    assert len(parts(seated, "sg-hand")) == 4
+    live = parse(seated).find(f".//{SVG}g[@class='sg-live']")
+    assert (
+        live is not None and len([c for c in live.iter(f"{SVG}circle") if c.get("class") == "sg-hand"]) == 2
+    )

@@ -27,7 +27,7 @@ from sitegen.content.models import (
 from sitegen.figures import body, props
 from sitegen.figures.canvas import Canvas, num, svg_attrs
 from sitegen.figures.describe import Drawn, describe, legend
-from sitegen.figures.pose import Point, Skeleton, place, rotate
+from sitegen.figures.pose import Chain, Point, Skeleton, place, rotate
 from sitegen.render.templating import make_environment
 
 GAP = 14.0  # between poses drawn side by side
@@ -36,6 +36,8 @@ ROW_WIDTH = 240.0
 ROW_GAP = 12.0  # between a row's floor and the top of the row below
 MARGIN = 3.0
 HALO = 1.6  # background-coloured edge that separates near limbs from the body behind
+EYE_RADIUS = 1.2
+HAND_RADIUS = 3.0  # a little wider than the arm, so the hand reads as one
 NERVE_WIDTH = 1.8
 TARGET_RADIUS = 6.0
 ARROW_WIDTH = 1.6
@@ -352,24 +354,51 @@ def _near_side(figure: Figure) -> BodySide:
 
 
 def _draw_body(canvas: Canvas, skeleton: Skeleton, figure: Figure) -> None:
+    """The far limbs paler, behind; the trunk and head, with an eye toward the face; the
+    near limbs in front, each edged in the background colour; a hand at each arm's end."""
     near = _near_side(figure) if figure.view is not View.FRONT else None
     with canvas.group("sg-far"):
         for chain in skeleton.chains:
             if near is not None and chain.side not in (None, near):
-                canvas.path("sg-limb", skeleton.points(chain), chain.width)
+                _draw_limb(canvas, skeleton, chain, halo=False)
     for chain in skeleton.chains:
         if chain.side is None:
             canvas.path("sg-limb", skeleton.points(chain), chain.width)
     canvas.circle("sg-head", skeleton.joints["head"], body.HEAD_RADIUS)
+    for eye in _eyes(skeleton, figure.view):
+        canvas.circle("sg-eye", eye, EYE_RADIUS)
     for chain in skeleton.chains:
         if chain.side is not None and (near is None or chain.side is near):
-            canvas.path("sg-halo", skeleton.points(chain), chain.width + 2 * HALO)
-            canvas.path("sg-limb", skeleton.points(chain), chain.width)
+            _draw_limb(canvas, skeleton, chain, halo=True)
     if PropKind.STRAP in {p.kind for p in figure.props}:
         side = figure.side.value
         hand = skeleton.joints[f"{_near_side(figure).value}_hand"]
         sole = (skeleton.joints[f"{side}_heel"] + skeleton.joints[f"{side}_toes"]) / 2
         canvas.path("sg-strap", [hand, sole + skeleton.directions[f"{side}_shank"] * 3], 1.4)
+
+
+def _draw_limb(canvas: Canvas, skeleton: Skeleton, chain: Chain, halo: bool) -> None:
+    """One limb's stroke (edged in the background colour when it is in front), and a hand."""
+    points = skeleton.points(chain)
+    hand = chain.name.endswith("_arm")
+    if halo:  # its round end is wider than the hand, so it edges the hand too
+        canvas.path("sg-halo", points, chain.width + 2 * HALO)
+    canvas.path("sg-limb", points, chain.width)
+    if hand:
+        canvas.circle("sg-hand", points[-1], HAND_RADIUS)
+
+
+def _eyes(skeleton: Skeleton, view: View) -> list[Point]:
+    """Where the eyes are: one toward the face in a side view (it shows which way the
+    face points), two in a front view; none seen from above."""
+    head, neck = skeleton.joints["head"], skeleton.directions["neck"]
+    level = head + neck * body.HEAD_RADIUS * 0.12
+    if view is View.FRONT:
+        across = rotate(neck, -90) * body.HEAD_RADIUS * 0.4
+        return [level - across, level + across]
+    if view is View.SIDE:
+        return [level + rotate(neck, -90) * body.HEAD_RADIUS * 0.5]
+    return []
 
 
 def _draw_nerve(canvas: Canvas, skeleton: Skeleton, side: BodySide) -> None:
