@@ -817,6 +817,19 @@ CASES = (
         ),
     ),
     Case(
+        "a mat under an exercise seen from straight above",
+        (
+            replace(
+                EXERCISE,
+                "figure:\n  props:\n    - kind: chair",
+                "figure:\n  view: top\n  props:\n    - kind: mat",
+            ),
+        ),
+        (
+            "exercises/alpha-slide.yaml:48:13: figure.props[0].kind: seen from straight above, only a chair is drawn (its seat); not a mat",
+        ),
+    ),
+    Case(
         "steps too hard to read",
         (replace(OTHER_EXERCISE, "  - Hug one knee.", f"  - {HARD}"),),
         (

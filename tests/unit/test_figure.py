@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import cmath
+import math
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -241,3 +244,29 @@ def test_the_eye_shows_where_the_face_points_and_each_arm_ends_in_a_hand() -> No
     assert (
         live is not None and len([c for c in live.iter(f"{SVG}circle") if c.get("class") == "sg-hand"]) == 2
     )
+
+
+def test_the_twist_is_seen_from_above_with_the_shoulders_turning_against_the_hips(
+    real_catalog: Catalog,
+) -> None:
+    svg = parse(str(exercise_figure_of(real_catalog, "seated-spinal-twist")))
+    still = svg.find(f".//{SVG}g[@class='sg-still']")
+    assert still is not None
+    # Per pose, in drawing order: the hips line (pale, behind) and then the shoulders line.
+    far = [g.find(f"{SVG}path") for g in still.findall(f"{SVG}g[@class='sg-far']")]
+    solid = [p for p in still.findall(f"{SVG}path[@class='sg-limb']") if p.get("stroke-width") == "9"]
+
+    def angle(path: ET.Element | None) -> float:
+        assert path is not None
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+        x0, y0, x1, y1 = numbers[:4]
+        return math.degrees(cmath.phase(complex(x1 - x0, y0 - y1)))
+
+    assert [round(angle(p)) for p in far] == [0, 0], "the hips stay square"
+    assert [round(angle(p)) for p in solid] == [0, 45], "the shoulders turn 45° to the left"
+    desc = svg.find(f".//{SVG}desc")
+    assert (
+        desc is not None
+        and desc.text == "Sitting on a chair, seen from above. The upper body turns to the left."
+    )
+    assert svg.findall(f".//{SVG}path[@class='sg-floor']") == [], "from straight above, no floor line"

@@ -12,7 +12,17 @@ Loc = tuple[str | int, ...]
 #: How far (units of 1 % of height) a body may sink into a surface or hover above one.
 SINK_TOLERANCE = 0.5
 HOVER_TOLERANCE = 1.5
-RANGES = {View.SIDE: body.SIDE_RANGES, View.FRONT: body.FRONT_RANGES, View.ABOVE: body.SIDE_RANGES}
+#: Views from above draw one kind of prop under the body, and say so.
+ABOVE_PROPS = {
+    View.ABOVE: (PropKind.PILLOW, "seen from above, only pillows are drawn (the bed is)"),
+    View.TOP: (PropKind.CHAIR, "seen from straight above, only a chair is drawn (its seat)"),
+}
+RANGES = {
+    View.SIDE: body.SIDE_RANGES,
+    View.FRONT: body.FRONT_RANGES,
+    View.ABOVE: body.SIDE_RANGES,
+    View.TOP: body.SIDE_RANGES,
+}
 
 
 def figure_problems(figure: Figure, still: bool = False, holds: bool = False) -> Iterator[tuple[Loc, str]]:
@@ -23,14 +33,13 @@ def figure_problems(figure: Figure, still: bool = False, holds: bool = False) ->
     """
     for i, pose in enumerate(figure.poses):
         yield from ((("poses", i, *loc), message) for loc, message in _joint_problems(pose, figure.view))
-        # Seen from above, the bed is under the body, not below it on the page.
-        if figure.view is not View.ABOVE:
+        # Seen from above, what the body rests on is under it, not below it on the page.
+        if figure.view not in (View.ABOVE, View.TOP):
             yield from ((("poses", i, *loc), message) for loc, message in _contact_problems(pose, figure))
-    if figure.view is View.ABOVE:
-        for i, prop in enumerate(figure.props):
-            if prop.kind is not PropKind.PILLOW:
-                message = f"seen from above, only pillows are drawn (the bed is); not a {prop.kind}"
-                yield ("props", i, "kind"), message
+    drawn = ABOVE_PROPS.get(figure.view)
+    for i, prop in enumerate(figure.props):
+        if drawn is not None and prop.kind is not drawn[0]:
+            yield ("props", i, "kind"), f"{drawn[1]}; not a {prop.kind}"
     yield from _sequence_problems(figure, still, holds)
 
 

@@ -232,6 +232,9 @@ class View(StrEnum):
     FRONT = "front"
     #: Looking down at someone lying on their side: the side view's joints, with no floor.
     ABOVE = "above"
+    #: Looking straight down on someone sitting: the hip and shoulder lines, the head, the
+    #: legs forward. It shows a twist, which a side view cannot.
+    TOP = "top"
 
 
 class Facing(StrEnum):

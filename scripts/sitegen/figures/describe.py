@@ -87,7 +87,7 @@ _BODY_WORDS = {
         "neck": ("the head tilts to the left", "the head tilts to the right"),
     },
 }
-_BODY_WORDS[View.ABOVE] = _BODY_WORDS[View.SIDE]
+_BODY_WORDS[View.ABOVE] = _BODY_WORDS[View.TOP] = _BODY_WORDS[View.SIDE]
 _PELVIS_WORDS = {
     View.SIDE: (
         ("the pelvis rocks forward", "the pelvis rocks back"),
@@ -100,7 +100,7 @@ _PELVIS_WORDS = {
 }
 
 
-_PELVIS_WORDS[View.ABOVE] = _PELVIS_WORDS[View.SIDE]
+_PELVIS_WORDS[View.ABOVE] = _PELVIS_WORDS[View.TOP] = _PELVIS_WORDS[View.SIDE]
 
 
 class Drawn(Protocol):
@@ -125,7 +125,7 @@ def describe(exercise: Drawn, skeletons: list[Skeleton] | None = None) -> tuple[
     setting = " ".join([POSITION_PHRASES[exercise.position], *_prop_phrases(figure, exercise.position)])
     stills = figure.stills()
     placed = list(zip(stills, skeletons or [place(pose, figure.view) for pose in stills], strict=True))
-    if figure.view is View.ABOVE:
+    if figure.view in (View.ABOVE, View.TOP):
         setting += ", seen from above"
     route = figure.route()
     if len(route) < 2:

@@ -48,6 +48,8 @@ STEPS = 6
 HOLD_PREVIEW = 2
 ABOVE_PILLOW = 6.0  # half a pillow's depth seen from above (about 20 cm across)
 BED_MARGIN = 4.0
+SEAT_WIDTH = 34.0  # a chair's seat seen from above, wider than the hips
+SEEN_FROM_ABOVE = (View.ABOVE, View.TOP)
 #: What a pillow seen from above can lie under: the head or between the legs, not a hand.
 PILLOW_JOINTS = {"head", "hips", "lumbar", "left_knee", "right_knee", "left_ankle", "right_ankle"}
 #: The number above each still pose: how far above its top, and half its size.
@@ -96,10 +98,9 @@ def _figure(
     canvas = Canvas(mirror=figure.facing is Facing.LEFT)
     slots = _layout(figure, skeletons)
     placed = [skeleton.move(offset) for skeleton, offset in slots]
-    above = figure.view is View.ABOVE
     with canvas.group("sg-still"):
         for slot in slots:  # each pose has its own props
-            (_draw_pillows_below if above else _draw_props)(canvas, figure, [slot])
+            _PROP_DRAWERS[figure.view](canvas, figure, [slot])
         target_at = placed[_target_pose(stills)]
         shows_target = _draw_targets(canvas, target_at, targets, figure, nerve_drawn=shows_nerve)
         for skeleton in placed:
@@ -110,9 +111,9 @@ def _figure(
     playable = animate and len(stills) > 1
     if playable:
         _draw_animation(canvas, figure, skeletons[0], shows_nerve)
-    if above:
+    if figure.view is View.ABOVE:
         _draw_bed(canvas)
-    else:
+    elif figure.view is not View.TOP:  # from straight above, the floor is the page
         _draw_floors(canvas, figure, slots)
     title, desc = describe(item, skeletons)
     caption = " ".join(part for part in (desc, extra, legend(item, shows_nerve, shows_target)) if part)
@@ -150,10 +151,10 @@ def _draw_animation(canvas: Canvas, figure: Figure, first: Skeleton, shows_nerve
     pose, every step of the movement as data (see _frames), the frame to show it in."""
     scratch = Canvas(mirror=canvas.mirror)
     everywhere = [(place(pose, figure.view), 0j) for pose in figure.stills()]
-    if figure.view is View.ABOVE:
-        _draw_pillows_below(scratch, figure, everywhere[:1])
-    else:
-        _draw_props(scratch, figure, everywhere)
+    # Seen from above, props lie under one pose; otherwise one set stands under them all.
+    _PROP_DRAWERS[figure.view](
+        scratch, figure, everywhere[:1] if figure.view in SEEN_FROM_ABOVE else everywhere
+    )
     with scratch.group("sg-live"):
         _draw_moving(scratch, first, figure, shows_nerve)
     # The frame must hold every position the body passes through, not just the first.
@@ -224,6 +225,8 @@ def _body_span(skeleton: Skeleton) -> tuple[float, float]:
 def _x_extent(skeleton: Skeleton, figure: Figure) -> tuple[float, float]:
     """The body's span widened to its props (a chair behind it, a step in front)."""
     low, high = _body_span(skeleton)
+    if figure.view is View.TOP:
+        return min(low, -SEAT_WIDTH / 2), max(high, SEAT_WIDTH / 2)
     xs = [low, high] + [
         x for prop in figure.props for shape in props.shapes(prop, 0) for x in (shape.x, shape.x2)
     ]
@@ -260,6 +263,17 @@ def _draw_pillows_below(canvas: Canvas, figure: Figure, placed: list[tuple[Skele
             canvas.add("rect", "sg-prop", **_rect(canvas, *corners))
 
 
+def _draw_seat_below(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, Point]]) -> None:
+    """Seen from straight above, a chair is its seat under the thighs and its back behind."""
+    if not any(prop.kind is PropKind.CHAIR for prop in figure.props):
+        return
+    for _, offset in placed:
+        x, y = offset.real, offset.imag
+        half = SEAT_WIDTH / 2
+        canvas.add("rect", "sg-prop", **_rect(canvas, x - half, y - 4, x + half, y + body.THIGH * 0.9))
+        canvas.path("sg-prop", [complex(x - half, y - 7), complex(x + half, y - 7)], props.PROP_STROKE)
+
+
 def _mat_span(skeletons: list[Skeleton], figure: Figure) -> tuple[float, float]:
     spans = [_x_extent(s, figure) for s in skeletons]
     return min(s[0] for s in spans) - 2, max(s[1] for s in spans) + 2
@@ -277,6 +291,15 @@ def _rect(canvas: Canvas, x0: float, y0: float, x1: float, y1: float) -> dict[st
         "height": num(bottom - top),
         "rx": "0.8",
     }
+
+
+#: What each view draws under the body: props standing on the floor, or lying under it.
+_PROP_DRAWERS: dict[View, Callable[[Canvas, Figure, list[tuple[Skeleton, Point]]], None]] = {
+    View.SIDE: _draw_props,
+    View.FRONT: _draw_props,
+    View.ABOVE: _draw_pillows_below,
+    View.TOP: _draw_seat_below,
+}
 
 
 def _draw_moving(canvas: Canvas, skeleton: Skeleton, figure: Figure, shows_nerve: bool) -> None:
@@ -356,25 +379,34 @@ def _near_side(figure: Figure) -> BodySide:
 def _draw_body(canvas: Canvas, skeleton: Skeleton, figure: Figure) -> None:
     """The far limbs paler, behind; the trunk and head, with an eye toward the face; the
     near limbs in front, each edged in the background colour; a hand at each arm's end."""
-    near = _near_side(figure) if figure.view is not View.FRONT else None
+    far = [chain for chain in skeleton.chains if _is_far(chain, figure)]
     with canvas.group("sg-far"):
-        for chain in skeleton.chains:
-            if near is not None and chain.side not in (None, near):
-                _draw_limb(canvas, skeleton, chain, halo=False)
+        for chain in far:
+            _draw_limb(canvas, skeleton, chain, halo=False)
     for chain in skeleton.chains:
-        if chain.side is None:
+        if chain.side is None and chain not in far:
             canvas.path("sg-limb", skeleton.points(chain), chain.width)
     canvas.circle("sg-head", skeleton.joints["head"], body.HEAD_RADIUS)
     for eye in _eyes(skeleton, figure.view):
         canvas.circle("sg-eye", eye, EYE_RADIUS)
     for chain in skeleton.chains:
-        if chain.side is not None and (near is None or chain.side is near):
+        if chain.side is not None and chain not in far:
             _draw_limb(canvas, skeleton, chain, halo=True)
     if PropKind.STRAP in {p.kind for p in figure.props}:
         side = figure.side.value
         hand = skeleton.joints[f"{_near_side(figure).value}_hand"]
         sole = (skeleton.joints[f"{side}_heel"] + skeleton.joints[f"{side}_toes"]) / 2
         canvas.path("sg-strap", [hand, sole + skeleton.directions[f"{side}_shank"] * 3], 1.4)
+
+
+def _is_far(chain: Chain, figure: Figure) -> bool:
+    """Drawn paler, behind: in a side view the limbs of the far side; from straight above,
+    the hips and legs, under the shoulders and arms."""
+    if figure.view is View.TOP:
+        return chain.name == "pelvis" or chain.name.endswith(("_leg", "_foot"))
+    if figure.view is View.FRONT:
+        return False
+    return chain.side not in (None, _near_side(figure))
 
 
 def _draw_limb(canvas: Canvas, skeleton: Skeleton, chain: Chain, halo: bool) -> None:
@@ -390,7 +422,7 @@ def _draw_limb(canvas: Canvas, skeleton: Skeleton, chain: Chain, halo: bool) -> 
 
 def _eyes(skeleton: Skeleton, view: View) -> list[Point]:
     """Where the eyes are: one toward the face in a side view (it shows which way the
-    face points), two in a front view; none seen from above."""
+    face points), two in a front view and from straight above; none lying seen from above."""
     head, neck = skeleton.joints["head"], skeleton.directions["neck"]
     level = head + neck * body.HEAD_RADIUS * 0.12
     if view is View.FRONT:
@@ -398,6 +430,9 @@ def _eyes(skeleton: Skeleton, view: View) -> list[Point]:
         return [level - across, level + across]
     if view is View.SIDE:
         return [level + rotate(neck, -90) * body.HEAD_RADIUS * 0.5]
+    if view is View.TOP:  # the neck's direction is where the face points
+        ahead, across = head + neck * body.HEAD_RADIUS * 0.45, rotate(neck, -90) * body.HEAD_RADIUS * 0.38
+        return [ahead - across, ahead + across]
     return []
 
 
@@ -483,6 +518,8 @@ def _draw_targets(
     canvas: Canvas, skeleton: Skeleton, targets: list[DiagramPart], figure: Figure, nerve_drawn: bool
 ) -> bool:
     """A soft dotted disc where the reader should feel the exercise (behind the body)."""
+    if figure.view is View.TOP:
+        return False  # from straight above, the back it works is under the shoulders
     spots: list[Point] = []
     for part in targets:
         if nerve_drawn and part in NERVE_PARTS:

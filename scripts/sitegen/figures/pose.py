@@ -180,4 +180,54 @@ def _ankle(pose: Pose, side: str) -> float:
     return float(getattr(pose.angles, f"{side}_ankle"))
 
 
-_PLACERS = {View.SIDE: _place_side, View.FRONT: _place_front, View.ABOVE: _place_side}
+def _place_top(pose: Pose) -> Skeleton:
+    """Seen from straight above, facing up the page: each segment's length as it shows from
+    above (the flexion angles of the side view turn it toward or away from the reader), the
+    shoulder line turned by the trunk's rotation against the still hip line."""
+    a = pose.angles
+    turn = rotate(1 + 0j, a.trunk_rotation)  # positive turns to the figure's left
+    ahead = turn * UP  # where the chest and face point
+    lean = (a.pelvis + a.lumbar) * math.pi / 180
+    chest = UP * (body.PELVIS + body.TRUNK) * math.sin(lean)
+    joints: dict[str, Point] = {"hips": 0j, "lumbar": 0j, "neck_base": chest, "neck_top": chest}
+    joints["head"] = chest + ahead * 2
+    dirs: dict[str, Point] = {"pelvis": UP, "trunk": ahead, "neck": ahead}
+    for s, x in (("left", -1), ("right", 1)):
+        hip = complex(x * (body.HIP_WIDTH - body.LIMB_WIDTH) / 2, 0)
+        bend = getattr(a, f"{s}_hip")
+        knee = hip + UP * body.THIGH * _shown(bend)
+        ankle = knee + UP * body.SHANK * _shown(bend - getattr(a, f"{s}_knee"))
+        shoulder = chest + turn * x * body.SHOULDER_WIDTH / 2
+        raise_ = getattr(a, f"{s}_shoulder")
+        elbow = shoulder + ahead * body.UPPER_ARM * _shown(raise_)
+        fold = raise_ + getattr(a, f"{s}_elbow")
+        wrist = elbow + ahead * body.FOREARM * _shown(fold)
+        hand = wrist + ahead * body.HAND / 2 * _shown(fold + getattr(a, f"{s}_wrist"))
+        joints |= {f"{s}_hip": hip, f"{s}_knee": knee, f"{s}_ankle": ankle, f"{s}_shoulder": shoulder}
+        joints |= {f"{s}_elbow": elbow, f"{s}_wrist": wrist, f"{s}_hand": hand}
+        joints[f"{s}_heel"] = ankle - UP * (body.FOOT * 0.25 - body.LIMB_WIDTH / 2)
+        joints[f"{s}_toes"] = ankle + UP * (body.FOOT * 0.75 - body.LIMB_WIDTH / 2)
+        dirs |= {f"{s}_thigh": UP, f"{s}_shank": UP, f"{s}_foot": UP, f"{s}_upper_arm": ahead}
+        dirs[f"{s}_forearm"] = ahead
+    chains = [
+        Chain("pelvis", ("left_hip", "right_hip"), body.TRUNK_WIDTH),
+        Chain("shoulders", ("left_shoulder", "right_shoulder"), body.TRUNK_WIDTH),
+    ]
+    for side in SIDES:
+        s = side.value
+        chains += [
+            Chain(f"{s}_leg", (f"{s}_hip", f"{s}_knee", f"{s}_ankle"), body.LIMB_WIDTH, side),
+            Chain(f"{s}_foot", (f"{s}_heel", f"{s}_toes"), body.LIMB_WIDTH, side),
+            Chain(
+                f"{s}_arm", (f"{s}_shoulder", f"{s}_elbow", f"{s}_wrist", f"{s}_hand"), body.LIMB_WIDTH, side
+            ),
+        ]
+    return Skeleton(joints, tuple(chains), dirs, {})
+
+
+def _shown(flexion: float) -> float:
+    """How much of a segment hanging down and turned forward by `flexion` shows from above."""
+    return math.sin(math.radians(flexion))
+
+
+_PLACERS = {View.SIDE: _place_side, View.FRONT: _place_front, View.ABOVE: _place_side, View.TOP: _place_top}
