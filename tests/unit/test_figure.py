@@ -119,7 +119,9 @@ def test_golden_fixture_figures(exercise_id: str) -> None:
     check_golden(f"exercise-{exercise_id}.html", exercise_figure_of(catalog, exercise_id))
 
 
-@pytest.mark.parametrize("exercise_id", ["seated-nerve-slider", "bridge", "cat-cow"])
+@pytest.mark.parametrize(
+    "exercise_id", ["seated-nerve-slider", "bridge", "cat-cow", "bird-dog", "seated-spinal-twist"]
+)
 def test_golden_real_figures(real_catalog: Catalog, exercise_id: str) -> None:
     check_golden(f"exercise-{exercise_id}.html", exercise_figure_of(real_catalog, exercise_id))
 
