@@ -272,3 +272,27 @@ def test_the_twist_is_seen_from_above_with_the_shoulders_turning_against_the_hip
         and desc.text == "Sitting on a chair, seen from above. The upper body turns to the left."
     )
     assert svg.findall(f".//{SVG}path[@class='sg-floor']") == [], "from straight above, no floor line"
+
+
+def test_a_pelvic_tilt_is_drawn_close_up_on_the_pelvis_and_lower_back(real_catalog: Catalog) -> None:
+    markup = str(exercise_figure_of(real_catalog, "pelvic-tilts"))
+    figure = parse(markup)
+    still = figure.find(f".//{SVG}g[@class='sg-still']")
+    assert still is not None
+    # No head and no feet: the trunk, the thighs and the curve of the lower back, drawn larger.
+    assert still.findall(f"{SVG}circle[@class='sg-head']") == []
+    curves = [p.get("d") for p in still.findall(f"{SVG}path[@class='sg-spine']")]
+    assert len(curves) == 2 and curves[0] != curves[1], "the lower back's curve changes with the tilt"
+
+    def width(markup: str) -> float:
+        svg = parse(markup).find(f"{SVG}svg")
+        assert svg is not None
+        return float(svg.get("viewBox", "").split()[2])
+
+    whole = width(str(exercise_figure_of(real_catalog, "knee-to-chest")))
+    assert width(markup) < whole * 0.6, "cut down to the pelvis"
+    desc = figure.find(f".//{SVG}desc")
+    assert desc is not None and desc.text is not None
+    assert desc.text.startswith(
+        "Lying on the back on a mat with a pillow, close up on the pelvis and lower back."
+    )

@@ -22,6 +22,7 @@ RANGES = {
     View.FRONT: body.FRONT_RANGES,
     View.ABOVE: body.SIDE_RANGES,
     View.TOP: body.SIDE_RANGES,
+    View.PELVIS: body.SIDE_RANGES,
 }
 
 
@@ -83,7 +84,8 @@ def _joint_problems(pose: Pose, view: View) -> Iterator[tuple[Loc, str]]:
 
 def _contact_problems(pose: Pose, figure: Figure) -> Iterator[tuple[Loc, str]]:
     """The body must not go through the floor and must rest on the floor or a prop."""
-    extents = place(pose, figure.view).extents()
+    # A close-up rests on what the whole body rests on.
+    extents = place(pose, View.SIDE if figure.view is View.PELVIS else figure.view).extents()
     floor = props.floor_top(figure.props)
     surfaces = props.surfaces(figure.props)
     name, centre, radius = min(extents, key=lambda e: e[1].imag - e[2])

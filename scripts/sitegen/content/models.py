@@ -235,6 +235,9 @@ class View(StrEnum):
     #: Looking straight down on someone sitting: the hip and shoulder lines, the head, the
     #: legs forward. It shows a twist, which a side view cannot.
     TOP = "top"
+    #: A close-up of the pelvis, lower back and thighs from the side, drawn larger: it
+    #: shows a pelvic tilt, which is too small to see on the whole body.
+    PELVIS = "pelvis"
 
 
 class Facing(StrEnum):

@@ -87,7 +87,8 @@ _BODY_WORDS = {
         "neck": ("the head tilts to the left", "the head tilts to the right"),
     },
 }
-_BODY_WORDS[View.ABOVE] = _BODY_WORDS[View.TOP] = _BODY_WORDS[View.SIDE]
+for _view in (View.ABOVE, View.TOP, View.PELVIS):
+    _BODY_WORDS[_view] = _BODY_WORDS[View.SIDE]
 _PELVIS_WORDS = {
     View.SIDE: (
         ("the pelvis rocks forward", "the pelvis rocks back"),
@@ -100,7 +101,16 @@ _PELVIS_WORDS = {
 }
 
 
-_PELVIS_WORDS[View.ABOVE] = _PELVIS_WORDS[View.TOP] = _PELVIS_WORDS[View.SIDE]
+for _view in (View.ABOVE, View.TOP, View.PELVIS):
+    _PELVIS_WORDS[_view] = _PELVIS_WORDS[View.SIDE]
+
+
+#: What the setting adds for a view other than the whole body from the side.
+VIEW_PHRASES = {
+    View.ABOVE: ", seen from above",
+    View.TOP: ", seen from above",
+    View.PELVIS: ", close up on the pelvis and lower back",
+}
 
 
 class Drawn(Protocol):
@@ -125,8 +135,7 @@ def describe(exercise: Drawn, skeletons: list[Skeleton] | None = None) -> tuple[
     setting = " ".join([POSITION_PHRASES[exercise.position], *_prop_phrases(figure, exercise.position)])
     stills = figure.stills()
     placed = list(zip(stills, skeletons or [place(pose, figure.view) for pose in stills], strict=True))
-    if figure.view in (View.ABOVE, View.TOP):
-        setting += ", seen from above"
+    setting += VIEW_PHRASES.get(figure.view, "")
     route = figure.route()
     if len(route) < 2:
         return f"{exercise.name}: the position", f"{setting}."

@@ -25,7 +25,7 @@ from sitegen.content.models import (
     View,
 )
 from sitegen.figures import body, props
-from sitegen.figures.canvas import Canvas, num, svg_attrs
+from sitegen.figures.canvas import SCALE, Canvas, num, svg_attrs
 from sitegen.figures.describe import Drawn, describe, legend
 from sitegen.figures.pose import Chain, Point, Skeleton, place, rotate
 from sitegen.render.templating import make_environment
@@ -37,6 +37,7 @@ ROW_GAP = 12.0  # between a row's floor and the top of the row below
 MARGIN = 3.0
 HALO = 1.6  # background-coloured edge that separates near limbs from the body behind
 EYE_RADIUS = 1.2
+SPINE_WIDTH = 1.6  # the curve of the lower back in a close-up
 HAND_RADIUS = 3.0  # a little wider than the arm, so the hand reads as one
 NERVE_WIDTH = 1.8
 TARGET_RADIUS = 6.0
@@ -48,6 +49,8 @@ STEPS = 6
 HOLD_PREVIEW = 2
 ABOVE_PILLOW = 6.0  # half a pillow's depth seen from above (about 20 cm across)
 BED_MARGIN = 4.0
+#: A close-up is drawn larger than the whole body.
+VIEW_ZOOM = {View.PELVIS: 2.0}
 SEAT_WIDTH = 34.0  # a chair's seat seen from above, wider than the hips
 SEEN_FROM_ABOVE = (View.ABOVE, View.TOP)
 #: What a pillow seen from above can lie under: the head or between the legs, not a hand.
@@ -126,7 +129,7 @@ def _figure(
         "shapes": canvas.markup(),
         "playable": playable,
     }
-    return render_figure(context | svg_attrs(canvas, MARGIN))
+    return render_figure(context | svg_attrs(canvas, MARGIN, SCALE * VIEW_ZOOM.get(figure.view, 1)))
 
 
 def _target_pose(stills: list[KeyPose]) -> int:
@@ -227,6 +230,8 @@ def _x_extent(skeleton: Skeleton, figure: Figure) -> tuple[float, float]:
     low, high = _body_span(skeleton)
     if figure.view is View.TOP:
         return min(low, -SEAT_WIDTH / 2), max(high, SEAT_WIDTH / 2)
+    if figure.view is View.PELVIS:  # the props it shows are cut to the body's span
+        return low, high
     xs = [low, high] + [
         x for prop in figure.props for shape in props.shapes(prop, 0) for x in (shape.x, shape.x2)
     ]
@@ -241,6 +246,8 @@ def _draw_props(canvas: Canvas, figure: Figure, placed: list[tuple[Skeleton, Poi
         x0, x1 = _mat_span([skeleton.move(shift) for skeleton, shift in placed], figure)
         canvas.add("rect", "sg-mat", **_rect(canvas, x0, dy, x1, base + dy))
     for prop in figure.props:
+        if figure.view is View.PELVIS and prop.kind is PropKind.PILLOW:
+            continue  # under the head, out of the close-up
         for shape in props.shapes(prop, base):
             if shape.kind == "rect":
                 corners = (shape.x + dx, shape.y + dy, shape.x2 + dx, shape.y2 + dy)
@@ -299,6 +306,7 @@ _PROP_DRAWERS: dict[View, Callable[[Canvas, Figure, list[tuple[Skeleton, Point]]
     View.FRONT: _draw_props,
     View.ABOVE: _draw_pillows_below,
     View.TOP: _draw_seat_below,
+    View.PELVIS: _draw_props,
 }
 
 
@@ -386,7 +394,10 @@ def _draw_body(canvas: Canvas, skeleton: Skeleton, figure: Figure) -> None:
     for chain in skeleton.chains:
         if chain.side is None and chain not in far:
             canvas.path("sg-limb", skeleton.points(chain), chain.width)
-    canvas.circle("sg-head", skeleton.joints["head"], body.HEAD_RADIUS)
+    if figure.view is View.PELVIS:
+        _draw_spine(canvas, skeleton)
+    else:
+        canvas.circle("sg-head", skeleton.joints["head"], body.HEAD_RADIUS)
     for eye in _eyes(skeleton, figure.view):
         canvas.circle("sg-eye", eye, EYE_RADIUS)
     for chain in skeleton.chains:
@@ -420,9 +431,24 @@ def _draw_limb(canvas: Canvas, skeleton: Skeleton, chain: Chain, halo: bool) -> 
         canvas.circle("sg-hand", points[-1], HAND_RADIUS)
 
 
+def _draw_spine(canvas: Canvas, skeleton: Skeleton) -> None:
+    """In a close-up, the curve of the lower back along the back of the trunk: flat, it lies
+    on the mat; arched, it lifts off."""
+    j, d = skeleton.joints, skeleton.directions
+    edge = body.TRUNK_WIDTH / 2 - 1.2
+    points = [
+        j["hips"] + _back(skeleton, "pelvis") * edge - d["pelvis"] * 1.5,
+        j["lumbar"] + (_back(skeleton, "pelvis") + _back(skeleton, "trunk")) / 2 * edge,
+        j["chest"] + _back(skeleton, "trunk") * edge,
+    ]
+    canvas.smooth("sg-spine", points, SPINE_WIDTH)
+
+
 def _eyes(skeleton: Skeleton, view: View) -> list[Point]:
     """Where the eyes are: one toward the face in a side view (it shows which way the
     face points), two in a front view and from straight above; none lying seen from above."""
+    if "head" not in skeleton.joints:
+        return []
     head, neck = skeleton.joints["head"], skeleton.directions["neck"]
     level = head + neck * body.HEAD_RADIUS * 0.12
     if view is View.FRONT:

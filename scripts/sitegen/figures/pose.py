@@ -57,7 +57,7 @@ class Skeleton:
 
     def extents(self) -> list[tuple[str, Point, float]]:
         """(joint name, centre, radius) of every stroke's joints and the head, for contact tests."""
-        found = [("head", self.joints["head"], body.HEAD_RADIUS)]
+        found = [("head", self.joints["head"], body.HEAD_RADIUS)] if "head" in self.joints else []
         for chain in self.chains:
             found += [(name, self.joints[name], chain.width / 2) for name in chain.joints]
         return found
@@ -230,4 +230,25 @@ def _shown(flexion: float) -> float:
     return math.sin(math.radians(flexion))
 
 
-_PLACERS = {View.SIDE: _place_side, View.FRONT: _place_front, View.ABOVE: _place_side, View.TOP: _place_top}
+def _place_pelvis(pose: Pose) -> Skeleton:
+    """The side view cut down to the pelvis, the lower half of the trunk and the thighs, with
+    the top of each shin: a close-up (the directions stay whole, for the description)."""
+    whole = _place_side(pose)
+    j, d = whole.joints, whole.directions
+    joints = {"hips": j["hips"], "lumbar": j["lumbar"], "chest": j["lumbar"] + d["trunk"] * body.TRUNK * 0.5}
+    chains = [Chain("trunk", ("hips", "lumbar", "chest"), body.TRUNK_WIDTH)]
+    for side in SIDES:
+        s = side.value
+        joints |= {f"{s}_hip": j[f"{s}_hip"], f"{s}_knee": j[f"{s}_knee"]}
+        joints[f"{s}_shin"] = j[f"{s}_knee"] + d[f"{s}_shank"] * body.SHANK * 0.4
+        chains.append(Chain(f"{s}_leg", (f"{s}_hip", f"{s}_knee", f"{s}_shin"), body.LIMB_WIDTH, side))
+    return Skeleton(joints, tuple(chains), d, whole.posterior)
+
+
+_PLACERS = {
+    View.SIDE: _place_side,
+    View.FRONT: _place_front,
+    View.ABOVE: _place_side,
+    View.TOP: _place_top,
+    View.PELVIS: _place_pelvis,
+}
