@@ -830,6 +830,13 @@ CASES = (
         ),
     ),
     Case(
+        "a roll onto one hip in a side view",
+        (replace(EXERCISE, "        left_knee: 15\n", "        left_knee: 15\n        pelvis_side: 10\n"),),
+        (
+            "exercises/alpha-slide.yaml:71:22: figure.poses[1].angles.pelvis_side: only the clock view (view: clock) shows a roll onto one hip; set it to 0",
+        ),
+    ),
+    Case(
         "steps too hard to read",
         (replace(OTHER_EXERCISE, "  - Hug one knee.", f"  - {HARD}"),),
         (

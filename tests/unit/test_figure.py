@@ -296,3 +296,41 @@ def test_a_pelvic_tilt_is_drawn_close_up_on_the_pelvis_and_lower_back(real_catal
     assert desc.text.startswith(
         "Lying on the back on a mat with a pillow, close up on the pelvis and lower back."
     )
+
+
+def test_the_pelvic_clock_goes_round_its_face(real_catalog: Catalog) -> None:
+    figure = parse(str(exercise_figure_of(real_catalog, "pelvic-clock")))
+    still = figure.find(f".//{SVG}g[@class='sg-still']")
+    assert still is not None
+    dials = [
+        (_number(c, "cx"), _number(c, "cy"))
+        for c in still.iter(f"{SVG}circle")
+        if c.get("class") == "sg-dial"
+    ]
+    dots = [
+        (_number(c, "cx"), _number(c, "cy"))
+        for c in still.iter(f"{SVG}circle")
+        if c.get("class") == "sg-sinks"
+    ]
+    assert len(dials) == len(dots) == 4
+    # The point that sinks: 12 toward the head (up), 3 on the reader's right, then 6 and 9.
+    where = [(round(x - cx), round(y - cy)) for (cx, cy), (x, y) in zip(dials, dots, strict=True)]
+    assert [(dx > 0, dy < 0) for dx, dy in where] == [
+        (False, True),
+        (True, False),
+        (False, False),
+        (False, False),
+    ]
+    assert where[0][1] < -3 and where[1][0] > 3 and where[2][1] > 3 and where[3][0] < -3
+    assert [t.text for t in still.iter(f"{SVG}text") if t.get("class") == "sg-hour"][:4] == [
+        "12",
+        "3",
+        "6",
+        "9",
+    ]
+    desc = figure.find(f".//{SVG}desc")
+    assert desc is not None and desc.text == (
+        "Lying on the back, the pelvis seen from above as a clock face. 1 to 2: the pelvis tips toward 3 "
+        "o'clock. 2 to 3: the pelvis tips toward 6 o'clock. 3 to 4: the pelvis tips toward 9 o'clock. "
+        "Then back to 1."
+    )

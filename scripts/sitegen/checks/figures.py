@@ -23,6 +23,7 @@ RANGES = {
     View.ABOVE: body.SIDE_RANGES,
     View.TOP: body.SIDE_RANGES,
     View.PELVIS: body.SIDE_RANGES,
+    View.CLOCK: body.SIDE_RANGES,
 }
 
 
@@ -35,8 +36,12 @@ def figure_problems(figure: Figure, still: bool = False, holds: bool = False) ->
     for i, pose in enumerate(figure.poses):
         yield from ((("poses", i, *loc), message) for loc, message in _joint_problems(pose, figure.view))
         # Seen from above, what the body rests on is under it, not below it on the page.
-        if figure.view not in (View.ABOVE, View.TOP):
+        if figure.view not in (View.ABOVE, View.TOP, View.CLOCK):
             yield from ((("poses", i, *loc), message) for loc, message in _contact_problems(pose, figure))
+    for i, pose in enumerate(figure.poses):
+        if pose.angles.pelvis_side and figure.view is not View.CLOCK:
+            message = "only the clock view (view: clock) shows a roll onto one hip; set it to 0"
+            yield ("poses", i, "angles", "pelvis_side"), message
     drawn = ABOVE_PROPS.get(figure.view)
     for i, prop in enumerate(figure.props):
         if drawn is not None and prop.kind is not drawn[0]:

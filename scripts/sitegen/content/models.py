@@ -238,6 +238,10 @@ class View(StrEnum):
     #: A close-up of the pelvis, lower back and thighs from the side, drawn larger: it
     #: shows a pelvic tilt, which is too small to see on the whole body.
     PELVIS = "pelvis"
+    #: The pelvis of someone lying on their back, seen from above as a clock face (12 at
+    #: the belly button, 6 at the pubic bone, 3 at the left hip): a dot shows the point
+    #: that sinks toward the mat. For the pelvic clock.
+    CLOCK = "clock"
 
 
 class Facing(StrEnum):
@@ -294,6 +298,9 @@ class Angles(Strict):
     pelvis: Degrees = 0
     lumbar: Degrees = 0
     trunk_rotation: Degrees = 0
+    pelvis_side: Degrees = Field(
+        0, description="Clock view only: rolling onto the left hip (positive) or the right hip."
+    )
     neck: Degrees = 0
     left_shoulder: Degrees = 0
     right_shoulder: Degrees = 0

@@ -63,6 +63,8 @@ SIDE_RANGES: dict[str, JointRange] = {
     "hip": JointRange(-30, 120, "bending (thigh toward chest)", "taking the thigh back"),
     "knee": JointRange(0, 155, "bending", "straightening past straight"),
     "ankle": JointRange(-50, 20, "pulling the toes up", "pointing the toes"),
+    # A small roll onto one hip while lying on the back (our limit, not a measured range).
+    "pelvis_side": JointRange(-15, 15, "rolling onto the left hip", "rolling onto the right hip"),
 }
 
 #: Frontal-plane ranges for a front view. Positive = away from the midline (abduction)

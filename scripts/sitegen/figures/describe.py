@@ -87,7 +87,7 @@ _BODY_WORDS = {
         "neck": ("the head tilts to the left", "the head tilts to the right"),
     },
 }
-for _view in (View.ABOVE, View.TOP, View.PELVIS):
+for _view in (View.ABOVE, View.TOP, View.PELVIS, View.CLOCK):
     _BODY_WORDS[_view] = _BODY_WORDS[View.SIDE]
 _PELVIS_WORDS = {
     View.SIDE: (
@@ -101,7 +101,7 @@ _PELVIS_WORDS = {
 }
 
 
-for _view in (View.ABOVE, View.TOP, View.PELVIS):
+for _view in (View.ABOVE, View.TOP, View.PELVIS, View.CLOCK):
     _PELVIS_WORDS[_view] = _PELVIS_WORDS[View.SIDE]
 
 
@@ -110,6 +110,7 @@ VIEW_PHRASES = {
     View.ABOVE: ", seen from above",
     View.TOP: ", seen from above",
     View.PELVIS: ", close up on the pelvis and lower back",
+    View.CLOCK: ", the pelvis seen from above as a clock face",
 }
 
 
@@ -189,6 +190,8 @@ def _changes(
     start: tuple[Pose, Skeleton], end: tuple[Pose, Skeleton], figure: Figure
 ) -> list[tuple[float, str]]:
     """(importance, phrase) for each movement big enough to mention, most important first."""
+    if figure.view is View.CLOCK:
+        return [(1.0, f"the pelvis tips toward {clock_hour(end[0])} o'clock")]
     (before, before_placed), (after, after_placed) = start, end
     a, b = before.angles, after.angles
     pelvis = b.pelvis - a.pelvis
@@ -222,6 +225,14 @@ def _changes(
 
 #: The segment each joint moves, to see whether the movement shows.
 _SEGMENTS = {"hip": "thigh", "knee": "shank", "ankle": "foot", "shoulder": "upper_arm", "elbow": "forearm"}
+
+
+def clock_hour(pose: Pose) -> int:
+    """The hour (12, 3, 6 or 9) of the point that sinks toward the mat in a clock view."""
+    tilt, roll = pose.angles.pelvis + 90, pose.angles.pelvis_side
+    if abs(roll) > abs(tilt):
+        return 3 if roll > 0 else 9
+    return 6 if tilt > 0 else 12
 
 
 def _segment_turns(before: Skeleton, after: Skeleton) -> dict[str, float]:

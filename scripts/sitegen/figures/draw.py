@@ -38,6 +38,8 @@ MARGIN = 3.0
 HALO = 1.6  # background-coloured edge that separates near limbs from the body behind
 EYE_RADIUS = 1.2
 SPINE_WIDTH = 1.6  # the curve of the lower back in a close-up
+DIAL_RADIUS = 13.0  # the clock face drawn on the pelvis
+HOUR_GAP = 5.0  # from the face to the centre of its hour labels
 HAND_RADIUS = 3.0  # a little wider than the arm, so the hand reads as one
 NERVE_WIDTH = 1.8
 TARGET_RADIUS = 6.0
@@ -50,7 +52,7 @@ HOLD_PREVIEW = 2
 ABOVE_PILLOW = 6.0  # half a pillow's depth seen from above (about 20 cm across)
 BED_MARGIN = 4.0
 #: A close-up is drawn larger than the whole body.
-VIEW_ZOOM = {View.PELVIS: 2.0}
+VIEW_ZOOM = {View.PELVIS: 2.0, View.CLOCK: 2.0}
 SEAT_WIDTH = 34.0  # a chair's seat seen from above, wider than the hips
 SEEN_FROM_ABOVE = (View.ABOVE, View.TOP)
 #: What a pillow seen from above can lie under: the head or between the legs, not a hand.
@@ -116,7 +118,7 @@ def _figure(
         _draw_animation(canvas, figure, skeletons[0], shows_nerve)
     if figure.view is View.ABOVE:
         _draw_bed(canvas)
-    elif figure.view is not View.TOP:  # from straight above, the floor is the page
+    elif figure.view not in (View.TOP, View.CLOCK):  # from straight above, the floor is the page
         _draw_floors(canvas, figure, slots)
     title, desc = describe(item, skeletons)
     caption = " ".join(part for part in (desc, extra, legend(item, shows_nerve, shows_target)) if part)
@@ -232,6 +234,9 @@ def _x_extent(skeleton: Skeleton, figure: Figure) -> tuple[float, float]:
         return min(low, -SEAT_WIDTH / 2), max(high, SEAT_WIDTH / 2)
     if figure.view is View.PELVIS:  # the props it shows are cut to the body's span
         return low, high
+    if figure.view is View.CLOCK:  # the face and its hours
+        reach = DIAL_RADIUS + HOUR_GAP + 3
+        return min(low, -reach), max(high, reach)
     xs = [low, high] + [
         x for prop in figure.props for shape in props.shapes(prop, 0) for x in (shape.x, shape.x2)
     ]
@@ -307,6 +312,7 @@ _PROP_DRAWERS: dict[View, Callable[[Canvas, Figure, list[tuple[Skeleton, Point]]
     View.ABOVE: _draw_pillows_below,
     View.TOP: _draw_seat_below,
     View.PELVIS: _draw_props,
+    View.CLOCK: lambda canvas, figure, placed: None,  # a close-up: no mat, no pillow
 }
 
 
@@ -396,6 +402,8 @@ def _draw_body(canvas: Canvas, skeleton: Skeleton, figure: Figure) -> None:
             canvas.path("sg-limb", skeleton.points(chain), chain.width)
     if figure.view is View.PELVIS:
         _draw_spine(canvas, skeleton)
+    elif figure.view is View.CLOCK:
+        _draw_clock(canvas, skeleton)
     else:
         canvas.circle("sg-head", skeleton.joints["head"], body.HEAD_RADIUS)
     for eye in _eyes(skeleton, figure.view):
@@ -415,6 +423,8 @@ def _is_far(chain: Chain, figure: Figure) -> bool:
     the hips and legs, under the shoulders and arms."""
     if figure.view is View.TOP:
         return chain.name == "pelvis" or chain.name.endswith(("_leg", "_foot"))
+    if figure.view is View.CLOCK:
+        return True  # a pale body under the clock face
     if figure.view is View.FRONT:
         return False
     return chain.side not in (None, _near_side(figure))
@@ -442,6 +452,16 @@ def _draw_spine(canvas: Canvas, skeleton: Skeleton) -> None:
         j["chest"] + _back(skeleton, "trunk") * edge,
     ]
     canvas.smooth("sg-spine", points, SPINE_WIDTH)
+
+
+def _draw_clock(canvas: Canvas, skeleton: Skeleton) -> None:
+    """A clock face on the pelvis, 12 toward the head, and a dot on the point that sinks."""
+    centre = skeleton.joints["hips"]
+    canvas.circle("sg-dial", centre, DIAL_RADIUS)
+    for hour, where in ((12, 1j), (3, 1), (6, -1j), (9, -1)):
+        x, y = canvas.xy(centre + where * (DIAL_RADIUS + HOUR_GAP), 3)
+        canvas.text("sg-hour", x, y, str(hour))
+    canvas.circle("sg-sinks", skeleton.joints["sinks"], 2.2)
 
 
 def _eyes(skeleton: Skeleton, view: View) -> list[Point]:
@@ -544,8 +564,8 @@ def _draw_targets(
     canvas: Canvas, skeleton: Skeleton, targets: list[DiagramPart], figure: Figure, nerve_drawn: bool
 ) -> bool:
     """A soft dotted disc where the reader should feel the exercise (behind the body)."""
-    if figure.view is View.TOP:
-        return False  # from straight above, the back it works is under the shoulders
+    if figure.view in (View.TOP, View.CLOCK):
+        return False  # from straight above, the back it works is under the body
     spots: list[Point] = []
     for part in targets:
         if nerve_drawn and part in NERVE_PARTS:

@@ -245,10 +245,32 @@ def _place_pelvis(pose: Pose) -> Skeleton:
     return Skeleton(joints, tuple(chains), d, whole.posterior)
 
 
+def _place_clock(pose: Pose) -> Skeleton:
+    """The pelvis from above, head at the top: the hip line (the figure's left on the reader's
+    right), the lower back above it, the thighs' tops below, and the point that sinks."""
+    a = pose.angles
+    half = (body.HIP_WIDTH - body.LIMB_WIDTH) / 2
+    joints = {"hips": 0j, "lumbar": UP * 10, "left_hip": complex(half, 0), "right_hip": complex(-half, 0)}
+    joints |= {"left_knee": complex(half + 1, -13), "right_knee": complex(-half - 1, -13)}
+    # Tipping toward 12 (the belly button) is the pelvis rocking back from lying flat (-90).
+    joints["sinks"] = complex(a.pelvis_side, -(a.pelvis + 90)) * CLOCK_REACH
+    chains = (
+        Chain("trunk", ("lumbar", "hips"), body.TRUNK_WIDTH),
+        Chain("pelvis", ("left_hip", "right_hip"), body.TRUNK_WIDTH),
+        Chain("left_leg", ("left_hip", "left_knee"), body.LIMB_WIDTH, BodySide.LEFT),
+        Chain("right_leg", ("right_hip", "right_knee"), body.LIMB_WIDTH, BodySide.RIGHT),
+    )
+    return Skeleton(joints, chains, {"pelvis": UP, "trunk": UP}, {})
+
+
+#: Units the sinking point moves per degree of tilt or roll in a clock view.
+CLOCK_REACH = 0.5
+
 _PLACERS = {
     View.SIDE: _place_side,
     View.FRONT: _place_front,
     View.ABOVE: _place_side,
     View.TOP: _place_top,
     View.PELVIS: _place_pelvis,
+    View.CLOCK: _place_clock,
 }
