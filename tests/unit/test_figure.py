@@ -119,9 +119,19 @@ def test_golden_fixture_figures(exercise_id: str) -> None:
     check_golden(f"exercise-{exercise_id}.html", exercise_figure_of(catalog, exercise_id))
 
 
-@pytest.mark.parametrize(
-    "exercise_id", ["seated-nerve-slider", "bridge", "cat-cow", "bird-dog", "seated-spinal-twist"]
+#: One figure of each kind: side views (two poses, three in rows), from above, close-ups.
+GOLDEN_FIGURES = (
+    "seated-nerve-slider",
+    "bridge",
+    "cat-cow",
+    "bird-dog",
+    "seated-spinal-twist",
+    "pelvic-tilts",
+    "pelvic-clock",
 )
+
+
+@pytest.mark.parametrize("exercise_id", GOLDEN_FIGURES)
 def test_golden_real_figures(real_catalog: Catalog, exercise_id: str) -> None:
     check_golden(f"exercise-{exercise_id}.html", exercise_figure_of(real_catalog, exercise_id))
 
