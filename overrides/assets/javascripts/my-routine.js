@@ -162,6 +162,7 @@
     }
     const { title, for: to, from, note } = routine.text;
     $('out="title"').textContent = title || "My routine";
+    Object.assign($("reminders").dataset, { title: title || "My routine", link: url });
     const who = [to && `For: ${to}`, from && `From: ${from}`];
     $('out="who"').textContent = who.filter(Boolean).join(" · ");
     $('out="note"').textContent = note;
@@ -216,6 +217,7 @@
     const some = routine.items.length > 0;
     $("empty").hidden = some;
     $("sheet").hidden = $("more").hidden = $("print").hidden = $("follow").hidden = !some;
+    $("reminders").hidden = !some;
     // The print layout's classes, never in the page's HTML: the PDF step would print it.
     $("sheet").className = some ? "sg-sheet sg-routine-sheet" : "";
     list.replaceChildren(...routine.items.map(itemView));
