@@ -101,7 +101,6 @@
       if (movement) {
         movement.show(true);
         movement.draw(0);
-        box.classList.add("sg-playing"); // the session's figure only ever moves
       }
       attached.set(box, movement);
     }
@@ -151,7 +150,6 @@
 
     function play(on) {
       playing = on;
-      box.classList.toggle("sg-playing", on);
       if (on) movement.show(true);
       button.textContent = on ? "Pause the movement" : "Play the movement";
       if (on) {

@@ -57,8 +57,7 @@ SEAT_WIDTH = 34.0  # a chair's seat seen from above, wider than the hips
 SEEN_FROM_ABOVE = (View.ABOVE, View.TOP)
 #: What a pillow seen from above can lie under: the head or between the legs, not a hand.
 PILLOW_JOINTS = {"head", "hips", "lumbar", "left_knee", "right_knee", "left_ankle", "right_ankle"}
-#: The number above each still pose: how far above its top, and half its size.
-NUMBER_GAP = 6.0
+#: Half the size of the number beside each still pose.
 NUMBER_SIZE = 4.5
 
 
@@ -145,7 +144,7 @@ def _draw_numbers(canvas: Canvas, placed: list[Skeleton]) -> None:
     so a label above would make it taller."""
     for number, skeleton in enumerate(placed, 1):
         low, high = _body_span(skeleton)
-        top = max(p.imag + r for _, p, r in skeleton.extents())
+        top = _top(skeleton)
         # Mirrored, the body's high x is on the reader's left.
         x = high + NUMBER_SIZE + 1 if canvas.mirror else low - NUMBER_SIZE - 1
         canvas.text("sg-number", *canvas.xy(complex(x, top - NUMBER_SIZE), NUMBER_SIZE), str(number))
