@@ -38,7 +38,14 @@ markdown: $(SITE_STAMP) ## Write the generated Markdown into build/docs
 serve: markdown ## Build and serve with live reload at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-site: $(DEV_STAMP) chromium ## Check the data, build site/ with its PDF sheets (the old site/ survives a failure)
+WORKBOX_NPM := tools/workbox/node_modules/.installed
+
+# Workbox 7.4.1, pinned in tools/workbox/package-lock.json: `sitegen build` writes sw.js with it.
+$(WORKBOX_NPM): tools/workbox/package.json tools/workbox/package-lock.json
+	npm ci --prefix tools/workbox --no-audit --no-fund --silent
+	touch $@
+
+site: $(DEV_STAMP) chromium $(WORKBOX_NPM) ## Check the data, build site/ with its PDF sheets and service worker (the old site/ survives a failure)
 	$(PY) -m sitegen build --pdf
 
 pdf: site ## Build site/ and print every exercise and routine sheet to site/pdf/ (same as make site)
@@ -72,7 +79,7 @@ $(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
 	npm ci --prefix tools/vnu --no-audit --no-fund --silent
 	touch $@
 
-test: $(DEV_STAMP) chromium $(VNU_JAR) ## Lint, seed-overlap, then every test (unit, golden, build, browser)
+test: $(DEV_STAMP) chromium $(VNU_JAR) $(WORKBOX_NPM) ## Lint, seed-overlap, then every test (unit, golden, build, browser)
 	$(MAKE) --no-print-directory lint
 	@if [ -x $(SEED_OVERLAP) ]; then $(SEED_OVERLAP) content exercises; \
 	  else echo "seed-overlap: ../shared/tools not found; skipped"; fi
@@ -94,5 +101,5 @@ $(LIGHTHOUSE_NPM): tools/lighthouse/package.json tools/lighthouse/package-lock.j
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
 	touch $@
 
-lighthouse: $(SITE_STAMP) chromium $(LIGHTHOUSE_NPM) ## Lighthouse mobile scores, before issue 20 against now, served with gzip (~5 min)
+lighthouse: $(SITE_STAMP) chromium $(LIGHTHOUSE_NPM) $(WORKBOX_NPM) ## Lighthouse mobile scores, before issue 21 against now, and My progress against an exercise page, served with gzip (~5 min)
 	$(PY) -m bench.lighthouse

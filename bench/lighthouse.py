@@ -1,8 +1,9 @@
 """Lighthouse mobile scores, old code against new, in one run: `make lighthouse`.
 
 Both sites are built from the same machine's sources: the new one from the work tree, the
-old one from a commit (`--old`, by default the last one before issue 20's motion and
-session work), each with its own generator. Each is served with gzip, as a static host
+old one from a commit (`--old`, by default the last one before issue 21's diary and service
+worker), each with its own generator. Pages that are new (My progress) are held instead to
+an existing page of the new site: each score at least that page's. Each is served with gzip, as a static host
 would (Python's http.server does not compress, which costs about 10 points). Runs of old
 and new take turns, so the machine's other load falls on both alike; each page's score is
 the median of `--runs` runs.
@@ -28,9 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools/lighthouse/node_modules/.bin/lighthouse"
-#: The last commit before issue 20 (figures that move, Follow along).
-BEFORE_MOTION = "f4a1ac3"
+#: The last commit before issue 21 (the progress diary, the service worker).
+BEFORE_DIARY = "38a7ef9"
 PAGES = ("exercises/knee-to-chest/", "exercises/bird-dog/", "routines/gentle-start/")
+#: New pages, each with the page of the new site it must score at least as well as.
+PEERS = {"my-progress/": "exercises/knee-to-chest/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 #: What a build reads from the work tree.
 SOURCES = (
@@ -101,6 +104,9 @@ def new_project(into: Path) -> Path:
             shutil.copytree(source, into / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, into / name)
+    # The copied generator runs Workbox from tools/workbox beside it (`make lighthouse` installs it).
+    (into / "tools").mkdir()
+    (into / "tools" / "workbox").symlink_to(ROOT / "tools" / "workbox")
     return into
 
 
@@ -129,10 +135,11 @@ def lighthouse(url: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     """Print each page's median scores, old and new; exit 1 if any new score is lower."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--old", default=BEFORE_MOTION, help="commit to compare with")
+    parser.add_argument("--old", default=BEFORE_DIARY, help="commit to compare with")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
     args = parser.parse_args(argv)
+    args.pages = list(dict.fromkeys([*args.pages, *PEERS.values()]))  # the peers are measured too
     with tempfile.TemporaryDirectory() as tmp:
         old = old_project(args.old, Path(tmp) / "old")
         new = new_project(Path(tmp) / "new")
@@ -143,23 +150,36 @@ def main(argv: list[str] | None = None) -> int:
             for page in args.pages:
                 for name, (_, base) in servers.items():
                     scores.setdefault((page, name), []).append(lighthouse(base + page))
+            for page in PEERS:
+                scores.setdefault((page, "new"), []).append(lighthouse(servers["new"][1] + page))
         for server, _ in servers.values():
             server.shutdown()
     worse = False
+    median = functools.partial(_median, scores)
     package = json.loads((ROOT / "tools/lighthouse/package.json").read_text("utf-8"))
     version = package["devDependencies"]["lighthouse"]
     print(f"Lighthouse {version} mobile, median of {args.runs}; old = {args.old}")
     print(f"{'page':<28} {'':4} " + " ".join(f"{c:>15}" for c in CATEGORIES))
     for page in args.pages:
-        medians = {
-            name: {c: statistics.median(run[c] for run in scores[(page, name)]) for c in CATEGORIES}
-            for name in ("old", "new")
-        }
+        medians = {name: median(page, name) for name in ("old", "new")}
         for name in ("old", "new"):
             print(f"{page:<28} {name:4} " + " ".join(f"{medians[name][c]:>15.0f}" for c in CATEGORIES))
         worse |= any(medians["new"][c] < medians["old"][c] for c in CATEGORIES)
-    print("new is lower somewhere" if worse else "new is no lower than old on any page")
+    for page, peer in PEERS.items():
+        mine, theirs = median(page, "new"), median(peer, "new")
+        print(f"{page:<28} {'new':4} " + " ".join(f"{mine[c]:>15.0f}" for c in CATEGORIES) + f"  (vs {peer})")
+        worse |= any(mine[c] < theirs[c] for c in CATEGORIES)
+    print(
+        "new is lower somewhere"
+        if worse
+        else "new is no lower than old on any page, nor a new page than its peer"
+    )
     return 1 if worse else 0
+
+
+def _median(scores: dict[tuple[str, str], list[dict[str, float]]], page: str, name: str) -> dict[str, float]:
+    """Each category's median score of one page on one site."""
+    return {c: statistics.median(run[c] for run in scores[(page, name)]) for c in CATEGORIES}
 
 
 if __name__ == "__main__":

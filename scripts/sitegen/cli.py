@@ -25,6 +25,7 @@ from sitegen.pipeline import Result, generate, handed_over, latest_review
 from sitegen.publish.epoch import build_epoch
 from sitegen.publish.offline import write_zip
 from sitegen.publish.pdf import render_pdfs
+from sitegen.publish.serviceworker import ServiceWorkerError, write_service_worker
 from sitegen.publish.write import plan, write_pages
 
 DOCS_DIR = "build/docs"
@@ -125,11 +126,14 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     epoch = build_epoch(root, result.build_date)
     try:
         with handed_over(root, result):
-            built = _mkdocs_build(root, args.config_file, staging, epoch)
-        if not built:
+            service_worker = _mkdocs_build(root, args.config_file, staging, epoch)
+        if service_worker is None:
             return 1
         if args.pdf:
             render_pdfs(staging, epoch=epoch)
+        # Last: it precaches what the build wrote. A failure leaves the old site/ as it was.
+        if service_worker and not _service_worker(staging):
+            return 1
         _swap(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -162,8 +166,9 @@ def _epoch(root: Path) -> int:
     return build_epoch(root, latest_review(load_corpus(root)[0]))
 
 
-def _mkdocs_build(root: Path, config: str, out: Path, epoch: int) -> bool:
-    """`mkdocs build --strict` in this process, as MkDocs' own command runs it."""
+def _mkdocs_build(root: Path, config: str, out: Path, epoch: int) -> bool | None:
+    """`mkdocs build --strict` in this process, as MkDocs' own command runs it; None if it failed,
+    else whether the config asks for a service worker (`extra.service_worker`)."""
     with _mkdocs_log(), _environment(SOURCE_DATE_EPOCH=str(epoch)):
         try:
             # SOURCE_DATE_EPOCH fixes the sitemap dates, so the same sources give the same bytes.
@@ -175,7 +180,18 @@ def _mkdocs_build(root: Path, config: str, out: Path, epoch: int) -> bool:
                 settings.plugins.on_shutdown()
         except MkDocsException as exc:
             print(f"sitegen: {exc.format_message().strip()}", file=sys.stderr)
-            return False
+            return None
+    return bool(settings.extra.get("service_worker", False))
+
+
+def _service_worker(site: Path) -> bool:
+    """Write sw.js into a built site and say what it precaches; False (and why) if it failed."""
+    try:
+        precache = write_service_worker(site)
+    except ServiceWorkerError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return False
+    print(f"sitegen: sw.js precaches {precache.files} files ({precache.size:,} bytes)", file=sys.stderr)
     return True
 
 

@@ -28,6 +28,8 @@ def test_search_works_from_file_with_no_network(offline_site: Path, offline_tab:
     errors: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # A manifest link would log a CORS error from file://, a service worker a SecurityError.
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto((offline_site / "index.html").as_uri())
     page.locator("input.md-search__input").click()
     # Material drops queries typed before its search worker (here the iframe shim) is ready.

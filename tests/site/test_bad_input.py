@@ -654,6 +654,31 @@ CASES = (
         ),
     ),
     Case(
+        "diary prompt naming no sign",
+        (
+            replace(RED_FLAGS, "    sign: new-weakness", "    sign: no-such-sign"),
+            replace(RED_FLAGS, "  source: ref-two", "  source: ref-nine"),
+        ),
+        (
+            "content/red-flags.yaml:41:11: diary.source: no reference with id 'ref-nine'",
+            "content/red-flags.yaml:45:11: diary.new_numbness.sign: no sign with id 'no-such-sign'",
+        ),
+    ),
+    Case(
+        "diary prompt with a sign and a heading",
+        (replace(RED_FLAGS, "    sign: new-weakness", "    sign: new-weakness\n    heading: Act now"),),
+        (
+            "content/red-flags.yaml:43:3: diary.new_numbness: give either `heading` or `sign` (whose urgency gives the heading)",
+        ),
+    ),
+    Case(
+        "diary weeks not said",
+        (replace(RED_FLAGS, "Your diary goes back more than 6 weeks.", "Your diary is old."),),
+        (
+            "content/red-flags.yaml:52:11: diary.not_better.says: say the number of weeks (6), as better_within_weeks gives it",
+        ),
+    ),
+    Case(
         "dose without an amount",
         (replace(OTHER_EXERCISE, "  hold_seconds: {low: 20, high: 30}\n", ""),),
         ("exercises/beta-hold.yaml:17:1: dose: give reps, hold_seconds or both",),

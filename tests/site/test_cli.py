@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import cli, pipeline
+from sitegen.publish.serviceworker import ServiceWorkerError
 
 from ..conftest import edit, run_sitegen, tree_digest
 
@@ -66,4 +67,23 @@ def test_two_builds_are_byte_identical(fixture_project: Path) -> None:
     assert run_sitegen(fixture_project, "build", "--site-dir", "two").returncode == 0
     one, two = tree_digest(fixture_project / "one"), tree_digest(fixture_project / "two")
     assert len(one) > 20
+    assert "sw.js" in one  # Workbox's output too
     assert one == two
+
+
+def test_a_service_worker_failure_keeps_the_old_site(
+    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--root", str(fixture_project), "build"]) == 0
+    assert "sitegen: sw.js precaches " in capsys.readouterr().err
+    before = tree_digest(fixture_project / "site")
+    assert "sw.js" in before
+
+    def failing(site: Path) -> None:
+        raise ServiceWorkerError(f"Workbox could not write {site / 'sw.js'}:\nworkbox: too large")
+
+    monkeypatch.setattr(cli, "write_service_worker", failing)
+    assert cli.main(["--root", str(fixture_project), "build"]) == 1
+    assert "workbox: too large" in capsys.readouterr().err
+    assert tree_digest(fixture_project / "site") == before
+    assert not list(fixture_project.glob("site.*"))

@@ -22,6 +22,7 @@ def test_zip_is_reproducible_sorted_and_has_one_top_folder(offline_project: Path
     assert {name.split("/", 1)[0] for name in names} == {TOP}
     assert f"{TOP}/index.html" in names
     assert f"{TOP}/search/search_index.js" in names
+    assert f"{TOP}/sw.js" not in names  # a service worker cannot run from file://
     assert {info.date_time for info in infos} == {time.gmtime(int(EPOCH))[:6]}
 
 
@@ -33,6 +34,8 @@ def test_offline_links_name_html_files_and_nothing_loads_from_the_web(offline_si
     for page in pages:
         links = page_links(page.read_text("utf-8"))
         rel = page.relative_to(offline_site).as_posix()
+        # A manifest fetched from file:// is a CORS error in the console.
+        assert not [link for link in links if link.rel == "manifest"], rel
         sources = [link.url for link in links if link.loads]
         remote |= {f"{rel}: {src}" for src in sources if urlsplit(src).scheme or src.startswith("//")}
         for href in (link.url for link in links if link.tag == "a"):

@@ -34,6 +34,9 @@ def test_offline_config_repeats_every_plugin_and_vendors_the_shim() -> None:
     assert offline["extra_javascript"] == online["extra_javascript"]
     assert offline["extra"]["polyfills"] == [f"{VENDOR}/shim.js"]
     assert "polyfills" not in online.get("extra", {})
+    # No service worker and no manifest link from file://; dicts merge, so the rest stays.
+    assert online["extra"]["service_worker"] is True
+    assert offline["extra"]["service_worker"] is False
     vendor = ROOT / "overrides" / VENDOR
     assert "Permission is hereby granted" in (vendor / "LICENSE").read_text("utf-8")  # MIT
     readme = (vendor / "README.md").read_text("utf-8")

@@ -45,6 +45,7 @@ def test_page_set(pages: dict[str, str]) -> None:
         "learn/red-flags.md",
         "learn/using-this-guide.md",
         "learn/what-is-sciatica.md",
+        "my-progress.md",
         "my-routine.md",
         "references.md",
         "routines/gentle-start.md",

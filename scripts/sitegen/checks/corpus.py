@@ -19,6 +19,7 @@ from sitegen.checks.readability import (
 )
 from sitegen.content.load import RED_FLAGS_FILE, Catalog, Located, Source
 from sitegen.content.models import (
+    DIARY_PROMPTS,
     DOSE_SOURCE_TYPES,
     HTML_TAG,
     ID_PATTERN,
@@ -89,7 +90,7 @@ REF_FIELDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "anatomy": ((("related", "*"), "anatomy"), (("sources", "*"), "reference")),
     "routine": ((("items", "*", "exercise"), "exercise"), (("sources", "*"), "reference")),
     "guide": ((("sources", "*"), "reference"), (("exercises", "*"), "exercise")),
-    "red-flags": ((("sources", "*"), "reference"),),
+    "red-flags": ((("sources", "*"), "reference"), (("diary", "source"), "reference")),
     "session": ((("rest_source",), "reference"),),
 }
 
@@ -215,11 +216,23 @@ def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
     for i, sign_id in enumerate(model.stop_rule_signs):
         if sign_id not in seen:
             yield source.at(("stop_rule_signs", i), f"no sign with id '{sign_id}'")
-    # Read by people who may be frightened: the signs are held to the same grade as steps.
-    value = grade([sign.text for sign in model.signs])
-    if value > MAX_GRADE:
-        message = f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words"
-        yield source.at(("signs",), message)
+    prompts = {name: getattr(model.diary, name) for name in DIARY_PROMPTS}
+    for name, prompt in prompts.items():
+        if prompt.sign is not None and prompt.sign not in seen:
+            yield source.at(("diary", name, "sign"), f"no sign with id '{prompt.sign}'")
+    # Read by people who may be frightened: the signs and the diary's prompts are held to
+    # the same grade as steps.
+    texts = {("signs",): [sign.text for sign in model.signs]}
+    texts[("diary",)] = [" ".join(filter(None, (p.says, p.heading, p.do))) for p in prompts.values()]
+    weeks = str(model.diary.better_within_weeks)
+    if weeks not in model.diary.not_better.says:
+        message = f"say the number of weeks ({weeks}), as better_within_weeks gives it"
+        yield source.at(("diary", "not_better", "says"), message)
+    for loc, lines in texts.items():
+        value = grade(lines)
+        if value > MAX_GRADE:
+            message = f"reading grade {value} is above {MAX_GRADE:g}: use shorter sentences and words"
+            yield source.at(loc, message)
 
 
 def check_dose_sources(catalog: Catalog) -> Iterator[Problem]:

@@ -631,6 +631,52 @@ class Sign(Strict):
     )
 
 
+class DiaryPrompt(Strict):
+    """What My progress says when a reader's diary shows one reason to get help."""
+
+    says: Line = Field(description="What the diary noticed, e.g. 'You noted new numbness or weakness.'")
+    heading: Line | None = Field(
+        default=None, description="What to do and how soon; leave it out where `sign` gives it."
+    )
+    sign: Id | None = Field(
+        default=None, description="The serious sign this is: its words and its urgency's heading are shown."
+    )
+    do: Line = Field(description="What to do next, in one or two short sentences.")
+
+    @model_validator(mode="after")
+    def _one_heading(self) -> DiaryPrompt:
+        if (self.heading is None) == (self.sign is None):
+            raise ValueError("give either `heading` or `sign` (whose urgency gives the heading)")
+        return self
+
+
+#: The prompts of a `Diary`, in the order My progress shows them.
+DIARY_PROMPTS = ("new_numbness", "worse", "not_better")
+
+
+class Diary(Strict):
+    """When My progress prompts a reader to get help, from the diary they keep on their device."""
+
+    better_within_weeks: int = Field(
+        ge=2, le=12, description="Weeks in which most sciatica gets better, as the source says."
+    )
+    source: Id = Field(description="Reference that gives those weeks.")
+    worse_by: int = Field(
+        ge=1,
+        le=5,
+        description="Points of leg pain (0-10) up from the first rating of the last 7 days to the "
+        "latest that count as getting worse over a week.",
+    )
+    new_numbness: DiaryPrompt = Field(
+        description="A check-in in the last 7 days noted new numbness or weakness."
+    )
+    worse: DiaryPrompt = Field(description="Leg pain went up by `worse_by` or more within 7 days.")
+    not_better: DiaryPrompt = Field(
+        description="The diary is older than `better_within_weeks`, and the last week's leg pain is "
+        "no lower than the first week's."
+    )
+
+
 #: Words a reader types, lower case, without apostrophes ("cant poo"), one space between.
 SEARCH_PHRASE_PATTERN = r"^[a-z]+( [a-z]+)*$"
 SearchPhrase = Annotated[str, StringConstraints(pattern=SEARCH_PHRASE_PATTERN, max_length=40)]
@@ -650,6 +696,7 @@ class RedFlags(Reviewed):
         description="What readers type about a serious sign. A search with every word of one of "
         "these (whole words, any order) shows a link to the red flags above the results.",
     )
+    diary: Diary = Field(description="The prompts My progress shows from the reader's own diary.")
 
     @field_validator("urgencies")
     @classmethod

@@ -15,7 +15,7 @@ from sitegen.content.load import Catalog
 from sitegen.content.models import Category, Exercise, RedFlags, Routine
 from sitegen.figures.anatomy import anatomy_figure
 from sitegen.figures.draw import exercise_figure, picture_figure
-from sitegen.render import filters, markers, routine_catalog, safety, session, structured, text
+from sitegen.render import filters, markers, progress, routine_catalog, safety, session, structured, text
 from sitegen.render.templating import make_environment
 
 #: The guide every page links to; the build fails (broken link) if it is missing.
@@ -180,6 +180,10 @@ def render(catalog: Catalog) -> dict[str, str]:
         session.session_catalog(
             context["exercises"], context["routines"], context["references"], catalog.session.model
         )
+    )
+    progress_data = routine_catalog.catalog_script(progress.progress_data(context))
+    pages[progress.PAGE] = _render(
+        "my_progress.md.j2", progress.progress_context(context), {"progress_data": progress_data}
     )
     follow = {**context, "figures": figures, "timings": catalog.session.model}
     pages[session.PAGE] = _render("follow_along.md.j2", follow, {"session_data": session_data})
